@@ -1,0 +1,112 @@
+//! What a check sees of one message while it runs.
+
+use regex::Regex;
+
+use super::Figures;
+use crate::intent::IntentSet;
+use crate::message::{Kind, Message, SectionKind};
+use crate::phrases::Hits;
+use crate::span::Span;
+
+/// The sections a rule reads: a set of [`SectionKind`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope(u16);
+
+impl Scope {
+    /// Greeting, body, closing and P.S.: the writer's prose.
+    pub const PROSE: Scope = Scope(
+        1 << SectionKind::Greeting as u16
+            | 1 << SectionKind::Body as u16
+            | 1 << SectionKind::Closing as u16
+            | 1 << SectionKind::Ps as u16,
+    );
+
+    #[must_use]
+    pub fn of(kinds: &[SectionKind]) -> Self {
+        Scope(kinds.iter().fold(0, |acc, &k| acc | 1 << k as u16))
+    }
+
+    #[must_use]
+    pub fn has(self, kind: SectionKind) -> bool {
+        self.0 & (1 << kind as u16) != 0
+    }
+
+    /// Section names in the scope.
+    #[must_use]
+    pub fn names(self) -> Vec<&'static str> {
+        SectionKind::ALL.iter().filter(|&&k| self.has(k)).map(|k| k.name()).collect()
+    }
+}
+
+/// One message, tagged and measured, as checks see it.
+pub struct Ctx<'a> {
+    pub message: &'a Message,
+    pub hits: &'a Hits,
+    /// Intents of each sentence of `message.sentences()`.
+    pub intents: &'a [IntentSet],
+    pub kind: Kind,
+    pub figures: &'a Figures,
+    pub scope: Scope,
+}
+
+impl Ctx<'_> {
+    /// The text checks read (placeholders masked).
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.message.prose()
+    }
+
+    /// The original text (for messages quoting the writer's words).
+    #[must_use]
+    pub fn original(&self) -> &str {
+        self.message.text()
+    }
+
+    /// Whether `span` starts in a section the rule reads.
+    #[must_use]
+    pub fn in_scope(&self, span: Span) -> bool {
+        self.message.section_at(span.start).is_some_and(|k| self.scope.has(k))
+    }
+
+    /// The spans of the sections in scope, in order.
+    pub fn regions(&self) -> impl Iterator<Item = Span> + '_ {
+        self.message.sections().iter().filter(|s| self.scope.has(s.kind)).map(|s| s.span)
+    }
+
+    /// Indices of the sentences in scope.
+    pub fn sentences(&self) -> impl Iterator<Item = usize> + '_ {
+        self.message.sentences().iter().enumerate().filter(|(_, s)| self.scope.has(s.section)).map(|(i, _)| i)
+    }
+
+    /// The span of sentence `i`.
+    #[must_use]
+    pub fn sentence(&self, i: usize) -> Span {
+        self.message.sentences()[i].span
+    }
+
+    /// The sentence holding `span`, or `span` itself outside any sentence.
+    #[must_use]
+    pub fn sentence_around(&self, span: Span) -> Span {
+        self.message.sentence_at(span.start).map_or(span, |i| self.sentence(i))
+    }
+
+    /// Matches of `patterns` in the sections in scope, in order.
+    #[must_use]
+    pub fn regex_matches(&self, patterns: &[Regex]) -> Vec<Span> {
+        let text = self.text();
+        let mut out = Vec::new();
+        for region in self.regions() {
+            let slice = region.of(text);
+            for re in patterns {
+                out.extend(
+                    re.find_iter(slice)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| Span::new(region.start + m.start(), region.start + m.end())),
+                );
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}

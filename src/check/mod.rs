@@ -1,0 +1,203 @@
+//! Check kinds: what a rule looks for. One file per kind, each with a serde
+//! `Spec` (the YAML under `check:`), a `compile` step that validates it and
+//! builds matchers once, and an infallible `run` over one message.
+//!
+//! To add a kind: write `check/<kind>.rs` with `Spec`, `compile` and `run`,
+//! add a variant to [`CheckSpec`] and [`Check`], and document it in
+//! `docs/rule-format.md`.
+
+mod capitalization;
+mod conditional;
+mod context;
+mod existence;
+mod metric;
+mod occurrence;
+mod order;
+mod placeholder;
+mod recipient;
+mod repetition;
+mod substitution;
+mod target;
+
+pub use context::{Ctx, Scope};
+pub use metric::{Figures, Metric};
+pub use target::{Target, TargetSpec};
+
+use crate::diagnostic::{Edit, Label};
+use crate::intent::Intents;
+use crate::phrases::PhraseIndexBuilder;
+use crate::rule::locate::Step;
+use crate::span::Span;
+
+/// The `check:` of a rule file: exactly one kind.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckSpec {
+    Existence(existence::Spec),
+    Substitution(substitution::Spec),
+    Occurrence(occurrence::Spec),
+    Conditional(conditional::Spec),
+    Order(order::Spec),
+    Metric(metric::Spec),
+    Placeholder(placeholder::Spec),
+    Capitalization(capitalization::Spec),
+    Repetition(repetition::Spec),
+    RecipientName(recipient::Spec),
+}
+
+/// A compiled check.
+#[derive(Debug)]
+pub enum Check {
+    Existence(existence::Existence),
+    Substitution(substitution::Substitution),
+    Occurrence(occurrence::Occurrence),
+    Conditional(conditional::Conditional),
+    Order(order::Order),
+    Metric(metric::MetricCheck),
+    Placeholder(placeholder::PlaceholderCheck),
+    Capitalization(capitalization::Capitalization),
+    Repetition(repetition::Repetition),
+    RecipientName(recipient::RecipientName),
+}
+
+/// What a check needs while compiling: the intents known and the shared
+/// phrase index to register its phrase lists with.
+pub struct CompileCtx<'a> {
+    pub intents: &'a Intents,
+    pub phrases: &'a mut PhraseIndexBuilder,
+}
+
+/// A problem in a check's spec, found after parsing; `path` locates it in
+/// the rule file (relative to `check.<kind>`).
+#[derive(Debug, Clone)]
+pub struct SpecError {
+    pub path: Vec<Step>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl SpecError {
+    pub fn new(path: Vec<Step>, message: impl Into<String>) -> Self {
+        Self { path, message: message.into(), help: None }
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The same error under a parent key.
+    #[must_use]
+    pub fn under(mut self, key: &str) -> Self {
+        self.path.insert(0, Step::Key(key.to_owned()));
+        self
+    }
+}
+
+/// One thing a check found, before the rule turns it into a diagnostic.
+#[derive(Debug, Clone, Default)]
+pub struct Finding {
+    pub span: Span,
+    pub labels: Vec<Label>,
+    /// A measured value (`{value}` in the rule's message).
+    pub value: Option<String>,
+    /// The bound it crossed (`{limit}`).
+    pub limit: Option<String>,
+    /// Edits the check itself proposes (substitutions).
+    pub edits: Option<Vec<Edit>>,
+    /// The replacement text (`{replacement}`).
+    pub replacement: Option<String>,
+}
+
+impl Finding {
+    #[must_use]
+    pub fn at(span: Span) -> Self {
+        Self { span, ..Self::default() }
+    }
+
+    #[must_use]
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.labels.push(Label { span, text: text.into() });
+        self
+    }
+}
+
+impl Check {
+    /// Validate and compile a spec.
+    ///
+    /// # Errors
+    /// A [`SpecError`] whose path is relative to `check:`.
+    pub fn compile(spec: CheckSpec, ctx: &mut CompileCtx<'_>) -> Result<Check, SpecError> {
+        let (key, result) = match spec {
+            CheckSpec::Existence(s) => ("existence", existence::compile(s, ctx).map(Check::Existence)),
+            CheckSpec::Substitution(s) => ("substitution", substitution::compile(s, ctx).map(Check::Substitution)),
+            CheckSpec::Occurrence(s) => ("occurrence", occurrence::compile(s, ctx).map(Check::Occurrence)),
+            CheckSpec::Conditional(s) => ("conditional", conditional::compile(s, ctx).map(Check::Conditional)),
+            CheckSpec::Order(s) => ("order", order::compile(s, ctx).map(Check::Order)),
+            CheckSpec::Metric(s) => ("metric", metric::compile(s).map(Check::Metric)),
+            CheckSpec::Placeholder(s) => ("placeholder", Ok(Check::Placeholder(placeholder::compile(s)))),
+            CheckSpec::Capitalization(s) => ("capitalization", Ok(Check::Capitalization(capitalization::compile(s)))),
+            CheckSpec::Repetition(s) => ("repetition", Ok(Check::Repetition(repetition::compile(s)))),
+            CheckSpec::RecipientName(s) => ("recipient-name", Ok(Check::RecipientName(recipient::compile(s)))),
+        };
+        result.map_err(|e| e.under(key))
+    }
+
+    /// Run over one message.
+    pub fn run(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        match self {
+            Check::Existence(c) => c.run(ctx, out),
+            Check::Substitution(c) => c.run(ctx, out),
+            Check::Occurrence(c) => c.run(ctx, out),
+            Check::Conditional(c) => c.run(ctx, out),
+            Check::Order(c) => c.run(ctx, out),
+            Check::Metric(c) => c.run(ctx, out),
+            Check::Placeholder(c) => c.run(ctx, out),
+            Check::Capitalization(c) => c.run(ctx, out),
+            Check::Repetition(c) => c.run(ctx, out),
+            Check::RecipientName(c) => c.run(ctx, out),
+        }
+    }
+
+    /// The kind's name as written in YAML.
+    #[must_use]
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Check::Existence(_) => "existence",
+            Check::Substitution(_) => "substitution",
+            Check::Occurrence(_) => "occurrence",
+            Check::Conditional(_) => "conditional",
+            Check::Order(_) => "order",
+            Check::Metric(_) => "metric",
+            Check::Placeholder(_) => "placeholder",
+            Check::Capitalization(_) => "capitalization",
+            Check::Repetition(_) => "repetition",
+            Check::RecipientName(_) => "recipient-name",
+        }
+    }
+
+    /// Whether the check proposes its own edits (so a rule-level `fix` is not allowed).
+    #[must_use]
+    pub fn has_own_fix(&self) -> bool {
+        matches!(self, Check::Substitution(_))
+    }
+}
+
+/// Compile a list of regexes, reporting the first invalid one at `key[i]`.
+pub(crate) fn compile_patterns(key: &str, patterns: &[String]) -> Result<Vec<regex::Regex>, SpecError> {
+    patterns
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            crate::phrases::compile_regex(p).map_err(|e| {
+                SpecError::new(vec![Step::Key(key.to_owned()), Step::Index(i)], format!("invalid regex `{p}`"))
+                    .with_help(first_line(&e.to_string()))
+            })
+        })
+        .collect()
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(text).trim().to_owned()
+}

@@ -1,0 +1,80 @@
+//! A target: what `occurrence`, `conditional` and `order` look for. Any of
+//! intents (whole sentences), phrases and patterns; the matches are the union.
+
+use regex::Regex;
+
+use super::{CompileCtx, Ctx, SpecError, compile_patterns};
+use crate::intent::IntentSet;
+use crate::phrases::ListId;
+use crate::rule::locate::Step;
+use crate::span::Span;
+
+/// YAML form of a target.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSpec {
+    /// Sentences tagged with any of these intents.
+    #[serde(default)]
+    pub intents: Vec<String>,
+    /// Whole-word, case-insensitive phrases.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// Regular expressions.
+    #[serde(default)]
+    pub patterns: Vec<String>,
+}
+
+/// A compiled target.
+#[derive(Debug)]
+pub struct Target {
+    pub intents: IntentSet,
+    pub phrases: Option<ListId>,
+    pub patterns: Vec<Regex>,
+}
+
+impl Target {
+    /// Compile `spec`; errors are relative to the target's own keys.
+    ///
+    /// # Errors
+    /// Unknown intents, invalid regexes, or an empty target.
+    pub fn compile(spec: &TargetSpec, ctx: &mut CompileCtx<'_>) -> Result<Self, SpecError> {
+        if spec.intents.is_empty() && spec.phrases.is_empty() && spec.patterns.is_empty() {
+            return Err(SpecError::new(vec![], "a target needs at least one of `intents`, `phrases` or `patterns`"));
+        }
+        let mut intents = IntentSet::EMPTY;
+        for (i, name) in spec.intents.iter().enumerate() {
+            let set = ctx.intents.lookup(name).ok_or_else(|| {
+                SpecError::new(vec![Step::Key("intents".into()), Step::Index(i)], format!("unknown intent `{name}`"))
+                    .with_help(format!("known intents: {}", ctx.intents.names().join(", ")))
+            })?;
+            intents = intents.with(set);
+        }
+        let phrases = (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases));
+        let patterns = compile_patterns("patterns", &spec.patterns)?;
+        Ok(Self { intents, phrases, patterns })
+    }
+
+    /// Every match in scope, in text order. Intent matches are whole sentences.
+    #[must_use]
+    pub fn find(&self, ctx: &Ctx<'_>) -> Vec<Span> {
+        let mut out = Vec::new();
+        if !self.intents.is_empty() {
+            out.extend(ctx.sentences().filter(|&i| ctx.intents[i].intersects(self.intents)).map(|i| ctx.sentence(i)));
+        }
+        if let Some(list) = self.phrases {
+            out.extend(ctx.hits.of(list).filter(|&s| ctx.in_scope(s)));
+        }
+        if !self.patterns.is_empty() {
+            out.extend(ctx.regex_matches(&self.patterns));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether the target matches anywhere inside `within`.
+    #[must_use]
+    pub fn matches_in(&self, ctx: &Ctx<'_>, within: Span) -> bool {
+        self.find(ctx).iter().any(|s| within.overlaps(*s) || within.contains(*s))
+    }
+}

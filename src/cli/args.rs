@@ -1,0 +1,201 @@
+//! Command-line syntax (clap). No I/O and no defaults resolved here: see
+//! `config::Options` for how flags layer over `.tact.yml`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use tact::config::Options;
+use tact::diagnostic::Level;
+use tact::input::InputFormat;
+use tact::message::Kind;
+
+/// tact: lint outreach messages before they cost you the relationship.
+#[derive(Debug, Parser)]
+#[command(name = "tact", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check drafts, templates and exports; print findings, scores and rewrites.
+    Check(CheckArgs),
+    /// Explain a rule: why it matters, examples, better ways to write it.
+    Explain(ExplainArgs),
+    /// List or test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Write a commented starter `.tact.yml` in the current folder.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+
+    /// Apply safe rewrites to the files in place.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply unsafe rewrites (they change meaning or tone).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Show the rewrites --fix would make as a diff, without writing.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Lint every message as this kind instead of inferring it.
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// Read inputs as this format whatever their extension.
+    #[arg(long, value_parser = parse_input_format)]
+    pub input_format: Option<InputFormat>,
+    /// Pre-send mode: unfilled placeholders and empty subjects are errors.
+    #[arg(long)]
+    pub pre_send: bool,
+
+    /// Run only these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+    /// Also run these rules or categories, including ones off by default.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Option<Vec<String>>,
+    /// Skip these rules or categories.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Option<Vec<String>>,
+    /// Add a folder of rules (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+
+    /// Use this config file instead of looking for `.tact.yml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Exit 1 when a finding is at this level or above.
+    #[arg(long, value_enum)]
+    pub fail_level: Option<LevelArg>,
+    /// The name standard input is checked as (for config, kind globs and format).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print findings only: no scores, no totals.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+impl CheckArgs {
+    /// The options these flags set, to layer over `.tact.yml`.
+    pub fn options(&self) -> Options {
+        Options {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            levels: None,
+            rules: (!self.rule_dirs.is_empty()).then(|| self.rule_dirs.clone()),
+            kind: self.kind,
+            kinds: None,
+            pre_send: self.pre_send.then_some(true),
+            fail_level: self.fail_level.map(LevelArg::level),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id (`tact rules list` shows them).
+    pub rule: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Add a folder of rules (to explain user rules).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules: id, level, category, whether --fix can fix it.
+    List(ListArgs),
+    /// Run the examples in a folder of rules as tests.
+    Test(TestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Add a folder of rules.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// The folder of rules to test.
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Overwrite an existing `.tact.yml`.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Concise,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Info,
+    Warning,
+    Error,
+}
+
+impl LevelArg {
+    pub fn level(self) -> Level {
+        match self {
+            LevelArg::Info => Level::Info,
+            LevelArg::Warning => Level::Warning,
+            LevelArg::Error => Level::Error,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+}
+
+fn parse_input_format(s: &str) -> Result<InputFormat, String> {
+    s.parse()
+}

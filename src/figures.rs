@@ -1,0 +1,222 @@
+//! Measured figures of a message: length, sentence and paragraph length,
+//! reading ease, you/I balance, questions, links, exclamation marks.
+//!
+//! Measured once per message over the writer's prose; `metric` checks, the
+//! score and the JSON summary all read the same numbers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::message::{Message, SectionKind};
+use crate::span::Span;
+
+/// The figures of one message. Serialised in the JSON summary.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Figures {
+    pub words: usize,
+    pub characters: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+    pub longest_sentence_words: usize,
+    pub longest_paragraph_words: usize,
+    /// Flesch reading ease (higher is easier; 60-70 is plain English).
+    pub reading_ease: Option<f64>,
+    /// Second-person words: you, your, yours...
+    pub you_words: usize,
+    /// First-person words: I, me, my, we, our...
+    pub i_words: usize,
+    /// `you / (you + I)`, from 0 (all about the writer) to 1 (all about the reader).
+    pub you_i_balance: Option<f64>,
+    pub questions: usize,
+    pub links: usize,
+    pub exclamations: usize,
+    pub placeholders: usize,
+    #[serde(skip)]
+    pub detail: Detail,
+}
+
+/// Where the figures were measured, for pointing at them.
+#[derive(Debug, Clone, Default)]
+pub struct Detail {
+    /// Start offset of every word, in order.
+    pub word_starts: Vec<usize>,
+    /// Words in each sentence (parallel to `Message::sentences`).
+    pub sentence_words: Vec<usize>,
+    /// First-person words in each sentence.
+    pub sentence_i_words: Vec<usize>,
+    /// Words in each paragraph (parallel to `Message::paragraphs`).
+    pub paragraph_words: Vec<usize>,
+    pub links: Vec<Span>,
+    pub exclamations: Vec<Span>,
+    /// Indices of sentences that ask a question.
+    pub questions: Vec<usize>,
+    /// The extent of the writer's prose (first to last prose byte).
+    pub prose: Span,
+}
+
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid link regex"));
+
+const YOU: &[&str] =
+    &["you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd", "ya", "u"];
+const I: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "i'm",
+    "i've",
+    "i'll",
+    "i'd",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "we're",
+    "we've",
+    "we'll",
+    "we'd",
+];
+
+impl Figures {
+    /// Measure `message`.
+    #[must_use]
+    pub fn measure(message: &Message) -> Self {
+        let text = message.prose();
+        let sentences = message.sentences();
+        let mut f = Figures::default();
+        let mut syllables = 0usize;
+        let mut d = Detail {
+            sentence_words: vec![0; sentences.len()],
+            sentence_i_words: vec![0; sentences.len()],
+            paragraph_words: vec![0; message.paragraphs().len()],
+            ..Detail::default()
+        };
+        for (i, sentence) in sentences.iter().enumerate() {
+            let slice = sentence.span.of(text);
+            for (offset, word) in slice.unicode_word_indices() {
+                d.word_starts.push(sentence.span.start + offset);
+                d.sentence_words[i] += 1;
+                syllables += syllable_count(word);
+                if is_any(word, YOU) {
+                    f.you_words += 1;
+                } else if is_any(word, I) {
+                    f.i_words += 1;
+                    d.sentence_i_words[i] += 1;
+                }
+            }
+            d.paragraph_words[sentence.paragraph] += d.sentence_words[i];
+            if slice.contains('?') {
+                d.questions.push(i);
+            }
+        }
+        f.words = d.word_starts.len();
+        f.sentences =
+            sentences.iter().filter(|s| s.section == SectionKind::Body || s.section == SectionKind::Ps).count();
+        f.paragraphs = d.paragraph_words.iter().filter(|&&w| w > 0).count();
+        f.longest_sentence_words = d.sentence_words.iter().copied().max().unwrap_or(0);
+        f.longest_paragraph_words = d.paragraph_words.iter().copied().max().unwrap_or(0);
+        if f.words >= 1 && f.sentences >= 1 {
+            #[allow(clippy::cast_precision_loss)]
+            let ease =
+                206.835 - 1.015 * (f.words as f64 / f.sentences as f64) - 84.6 * (syllables as f64 / f.words as f64);
+            f.reading_ease = Some((ease * 10.0).round() / 10.0);
+        }
+        if f.you_words + f.i_words > 0 {
+            #[allow(clippy::cast_precision_loss)]
+            let balance = f.you_words as f64 / (f.you_words + f.i_words) as f64;
+            f.you_i_balance = Some((balance * 100.0).round() / 100.0);
+        }
+
+        let original = message.text();
+        let prose_sections: Vec<Span> =
+            message.sections().iter().filter(|s| s.kind.is_prose()).map(|s| s.span).collect();
+        if let (Some(first), Some(last)) = (prose_sections.first(), prose_sections.last()) {
+            let extent = Span::new(first.start, last.end);
+            let slice = extent.of(original);
+            let lead = slice.len() - slice.trim_start().len();
+            d.prose = Span::new(extent.start + lead, extent.start + lead + slice.trim().len());
+            f.characters = d.prose.of(original).chars().count();
+        }
+        for section in &prose_sections {
+            let slice = section.of(original);
+            d.links
+                .extend(LINK.find_iter(slice).map(|m| Span::new(section.start + m.start(), section.start + m.end())));
+        }
+        for section in message.sections().iter().filter(|s| s.kind.is_writers()) {
+            let slice = section.span.of(text);
+            d.exclamations.extend(
+                slice.match_indices('!').map(|(i, _)| Span::new(section.span.start + i, section.span.start + i + 1)),
+            );
+        }
+        f.links = d.links.len();
+        f.exclamations = d.exclamations.len();
+        f.questions = d.questions.len();
+        f.placeholders = message.placeholders().len();
+        f.detail = d;
+        f
+    }
+}
+
+fn is_any(word: &str, list: &[&str]) -> bool {
+    if word.len() > 10 {
+        return false;
+    }
+    if word.contains('’') {
+        let straight = word.replace('’', "'");
+        return list.iter().any(|w| w.eq_ignore_ascii_case(&straight));
+    }
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Syllables in an English word, estimated from vowel groups.
+fn syllable_count(word: &str) -> usize {
+    let lower: Vec<char> = word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    if lower.is_empty() {
+        return 1;
+    }
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let mut count = 0;
+    let mut previous = false;
+    for &c in &lower {
+        let vowel = is_vowel(c);
+        if vowel && !previous {
+            count += 1;
+        }
+        previous = vowel;
+    }
+    let n = lower.len();
+    if n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2]) && !(lower[n - 2] == 'l' && !is_vowel(lower[n - 3])) {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts() {
+        let m = Message::plain(
+            "Hi Sam,\n\nI loved your talk! I’m building a tool. Could you share the slides? https://x.io/a\n\nBest,\nAna\n",
+        );
+        let f = Figures::measure(&m);
+        assert_eq!((f.you_words, f.i_words), (2, 2));
+        assert_eq!(f.questions, 1);
+        assert_eq!(f.links, 1);
+        assert_eq!(f.exclamations, 1);
+        assert_eq!(f.you_i_balance, Some(0.5));
+    }
+
+    #[test]
+    fn syllables() {
+        assert_eq!(syllable_count("table"), 2);
+        assert_eq!(syllable_count("make"), 1);
+        assert_eq!(syllable_count("introduction"), 4);
+    }
+}

@@ -1,0 +1,229 @@
+//! Linting one message: tag it, measure it, run every active rule, score it.
+//!
+//! A [`Linter`] is built once per run from a compiled [`RuleSet`] and the
+//! resolved [`Selection`]; `lint` is then a pure function of a message.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::check::{Ctx, Figures, Finding};
+use crate::diagnostic::{Diagnostic, Level};
+use crate::error::Error;
+use crate::intent::IntentSet;
+use crate::message::{Kind, KindSource, Message, SectionKind};
+use crate::rule::RuleSet;
+use crate::score::Score;
+use crate::span::Span;
+
+/// Which rules run and at what level.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Only these rules or categories (all enabled rules when `None`).
+    pub select: Option<Vec<String>>,
+    /// Rules or categories to add, including ones off by default.
+    pub extend_select: Vec<String>,
+    /// Rules or categories to skip.
+    pub ignore: Vec<String>,
+    /// Level overrides by rule id or category.
+    pub levels: BTreeMap<String, Level>,
+    /// Pre-send mode: rules with a `pre-send` level use it.
+    pub pre_send: bool,
+}
+
+/// The rule set and selection of one run.
+#[derive(Debug, Clone)]
+pub struct Linter {
+    rules: Arc<RuleSet>,
+    /// Indices into `rules.rules()` of the active rules, with their levels.
+    active: Vec<(usize, Level)>,
+}
+
+/// What linting one message produced.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub kind: Kind,
+    pub kind_source: KindSource,
+    pub diagnostics: Vec<Diagnostic>,
+    pub figures: Figures,
+    /// How many sentences carry each intent, by intent name.
+    pub intents: BTreeMap<String, usize>,
+    pub score: Score,
+}
+
+impl Linter {
+    /// A linter running the rules `selection` picks.
+    ///
+    /// # Errors
+    /// When the selection names a rule or category that does not exist.
+    pub fn new(rules: Arc<RuleSet>, selection: &Selection) -> Result<Self, Error> {
+        let known = |name: &str| rules.rule(name).is_some() || rules.categories().contains(&name);
+        let named = selection
+            .select
+            .iter()
+            .flatten()
+            .chain(&selection.extend_select)
+            .chain(&selection.ignore)
+            .chain(selection.levels.keys());
+        for name in named {
+            if !known(name) {
+                return Err(Error::Usage(unknown_rule_message(&rules, name)));
+            }
+        }
+        let matches =
+            |names: &[String], rule: &crate::rule::Rule| names.iter().any(|n| *n == rule.id || *n == rule.category);
+        let mut active = Vec::new();
+        for (i, rule) in rules.rules().iter().enumerate() {
+            let chosen = match &selection.select {
+                Some(select) => matches(select, rule),
+                None => rule.enabled,
+            } || matches(&selection.extend_select, rule);
+            if !chosen || matches(&selection.ignore, rule) {
+                continue;
+            }
+            let mut level = rule.level;
+            if selection.pre_send
+                && let Some(pre_send) = rule.pre_send
+            {
+                level = pre_send;
+            }
+            if let Some(&l) = selection.levels.get(&rule.category) {
+                level = l;
+            }
+            if let Some(&l) = selection.levels.get(&rule.id) {
+                level = l;
+            }
+            active.push((i, level));
+        }
+        Ok(Self { rules, active })
+    }
+
+    /// A linter running every enabled built-in rule.
+    ///
+    /// # Errors
+    /// Never in a released build: the built-in pack is tested.
+    pub fn builtin() -> Result<Self, Error> {
+        let rules = Arc::new(RuleSet::builtin()?);
+        Self::new(rules, &Selection::default())
+    }
+
+    #[must_use]
+    pub fn rules(&self) -> &Arc<RuleSet> {
+        &self.rules
+    }
+
+    /// Ids of the active rules, sorted.
+    pub fn active_rules(&self) -> impl Iterator<Item = &crate::rule::Rule> {
+        self.active.iter().map(|&(i, _)| &self.rules.rules()[i])
+    }
+
+    /// Lint one message. `kind` overrides the kind tact would infer.
+    #[must_use]
+    pub fn lint(&self, message: &Message, kind: Option<(Kind, KindSource)>) -> Report {
+        let rules = &self.rules;
+        let regions: Vec<Span> = message.sections().iter().filter(|s| s.kind.is_writers()).map(|s| s.span).collect();
+        let hits = rules.phrases().scan(message.prose(), &regions);
+        let intents = rules.intents().tag(message, &hits);
+        let figures = Figures::measure(message);
+        let (kind, kind_source) = kind
+            .or_else(|| message.front_matter().and_then(|fm| fm.kind).map(|k| (k, KindSource::FrontMatter)))
+            .unwrap_or_else(|| infer_kind(message, rules, &intents, &figures));
+        let ignored: &[String] = message.front_matter().map_or(&[], |fm| fm.ignore.as_slice());
+
+        let mut diagnostics = Vec::new();
+        let mut findings: Vec<Finding> = Vec::new();
+        for &(i, level) in &self.active {
+            let rule = &rules.rules()[i];
+            if !rule.applies_to(kind) || ignored.iter().any(|n| *n == rule.id || *n == rule.category) {
+                continue;
+            }
+            let ctx = Ctx { message, hits: &hits, intents: &intents, kind, figures: &figures, scope: rule.scope };
+            findings.clear();
+            rule.check.run(&ctx, &mut findings);
+            diagnostics.extend(findings.drain(..).map(|f| rule.diagnose(&ctx, f, level)));
+        }
+        for note in message.notes() {
+            diagnostics.push(Diagnostic {
+                rule: "input".to_owned(),
+                level: Level::Warning,
+                message: note.message.clone(),
+                span: note.span,
+                label: None,
+                labels: Vec::new(),
+                help: None,
+                rewrites: Vec::new(),
+            });
+        }
+        diagnostics.sort_by(|a, b| {
+            a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.span.end.cmp(&b.span.end))
+        });
+
+        let mut intent_counts = BTreeMap::new();
+        for set in &intents {
+            for name in rules.intents().names_of(*set) {
+                *intent_counts.entry(name.to_owned()).or_insert(0) += 1;
+            }
+        }
+        let score = Score::compute(&diagnostics);
+        Report { kind, kind_source, diagnostics, figures, intents: intent_counts, score }
+    }
+}
+
+fn unknown_rule_message(rules: &RuleSet, name: &str) -> String {
+    let mut candidates: Vec<&str> = rules.rules().iter().map(|r| r.id.as_str()).chain(rules.categories()).collect();
+    candidates.sort_by_key(|c| edit_distance(c, name));
+    let close: Vec<&str> = candidates.into_iter().take(3).collect();
+    format!("unknown rule or category `{name}` (did you mean {}? `tact rules list` shows them all)", close.join(", "))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Guess the kind of a message from its shape and intents.
+fn infer_kind(message: &Message, rules: &RuleSet, intents: &[IntentSet], figures: &Figures) -> (Kind, KindSource) {
+    let has = |name: &str| rules.intents().lookup(name).is_some_and(|set| intents.iter().any(|s| s.intersects(set)));
+    let early = |name: &str| {
+        rules.intents().lookup(name).is_some_and(|set| {
+            message
+                .sentences()
+                .iter()
+                .zip(intents)
+                .filter(|(s, _)| s.section == SectionKind::Body)
+                .take(2)
+                .any(|(_, i)| i.intersects(set))
+        })
+    };
+    let subject = message.subject().map(|s| s.of(message.text()).trim().to_ascii_lowercase());
+    let is_email = subject.is_some() || message.header("To").is_some() || message.header("From").is_some();
+    let inferred = |kind, why: &str| (kind, KindSource::Inferred(why.to_owned()));
+    if subject.as_deref().is_some_and(|s| s.starts_with("re:") || s.starts_with("fwd:")) || early("follow-up") {
+        return inferred(Kind::FollowUp, "it follows up on an earlier message");
+    }
+    if has("intro-request") {
+        return inferred(Kind::IntroRequest, "it asks for an introduction");
+    }
+    if has("gratitude") && !has("ask") && early("gratitude") {
+        return inferred(Kind::ThankYou, "it thanks the reader and asks for nothing");
+    }
+    if !is_email && figures.characters <= 300 {
+        return inferred(Kind::LinkedinNote, "short, with no subject or headers");
+    }
+    if !is_email {
+        return inferred(Kind::Inmail, "no subject or headers, longer than a connection note");
+    }
+    if has("favour") && !has("pitch") {
+        return inferred(Kind::FavourAsk, "it asks a personal favour");
+    }
+    inferred(Kind::ColdEmail, "an email with a subject or headers")
+}

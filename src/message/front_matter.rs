@@ -1,0 +1,56 @@
+//! YAML front matter of a template: `kind`, per-template `ignore`s and the
+//! `recipient`, between `---` fences at the top of a file.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::kind::Kind;
+use crate::span::Span;
+
+/// What tact reads from front matter. Other keys belong to other tools and
+/// are left alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub span: Span,
+    pub kind: Option<Kind>,
+    pub ignore: Vec<String>,
+    pub recipient: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct Raw {
+    kind: Option<String>,
+    ignore: Vec<String>,
+    recipient: Option<String>,
+}
+
+static FENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A\u{feff}?---[ \t]*\r?\n(?s:(.*?))\r?\n---[ \t]*(?:\r?\n|\z)").expect("valid fence regex")
+});
+
+/// The front matter at the top of `text`, if any. A fenced block that is not
+/// a YAML mapping, or names an unknown kind, gives an error message instead.
+#[must_use]
+pub fn parse(text: &str) -> Option<Result<FrontMatter, (Span, String)>> {
+    let caps = FENCE.captures(text)?;
+    let whole = caps.get(0)?;
+    let body = caps.get(1)?;
+    let span = Span::new(whole.start(), whole.end());
+    let raw: Raw = match serde_yaml::from_str::<serde_yaml::Value>(body.as_str()) {
+        Ok(serde_yaml::Value::Mapping(map)) => match serde_yaml::from_value(serde_yaml::Value::Mapping(map)) {
+            Ok(raw) => raw,
+            Err(err) => return Some(Err((span, format!("front matter: {err}")))),
+        },
+        // A `---` rule at the top of a plain message is not front matter.
+        Ok(_) => return None,
+        Err(err) => return Some(Err((span, format!("front matter is not valid YAML: {err}")))),
+    };
+    let kind = match raw.kind.as_deref().map(str::parse::<Kind>) {
+        Some(Ok(kind)) => Some(kind),
+        Some(Err(err)) => return Some(Err((span, format!("front matter: {err}")))),
+        None => None,
+    };
+    Some(Ok(FrontMatter { span, kind, ignore: raw.ignore, recipient: raw.recipient }))
+}

@@ -1,0 +1,152 @@
+//! Template placeholders: `{{first_name}}`, `%FIRSTNAME%`, spintax and friends.
+//!
+//! A placeholder is a token of its own. Prose checks read it as a name (the
+//! message's masked text replaces it with letters of the same length), and
+//! the `placeholder` check reports any left unfilled before sending.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+
+/// The template syntax a placeholder is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Syntax {
+    /// `{{first_name}}`, `{{ contact.name | default: "there" }}` (Mustache, Handlebars, Liquid output).
+    DoubleBrace,
+    /// `{% if company %}` (Liquid, Jinja tags).
+    Tag,
+    /// `{!Contact.FirstName}` (Salesforce).
+    Salesforce,
+    /// `${name}` (shell-style, JavaScript template literals).
+    Dollar,
+    /// `*|FNAME|*` (Mailchimp).
+    Mailchimp,
+    /// `%FIRSTNAME%`.
+    Percent,
+    /// `{Hi|Hello|Hey}` (spintax).
+    Spintax,
+    /// `{first_name}`.
+    SingleBrace,
+    /// `[First Name]`, `[company_name]`.
+    Bracket,
+}
+
+/// One placeholder found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Placeholder {
+    pub span: Span,
+    pub syntax: Syntax,
+}
+
+const SYNTAXES: [Syntax; 9] = [
+    Syntax::DoubleBrace,
+    Syntax::Tag,
+    Syntax::Salesforce,
+    Syntax::Dollar,
+    Syntax::Mailchimp,
+    Syntax::Percent,
+    Syntax::Spintax,
+    Syntax::SingleBrace,
+    Syntax::Bracket,
+];
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(\{\{[^{}\n]{1,80}\}\})",
+        r"|(\{%[^%\n]{1,80}%\})",
+        r"|(\{![A-Za-z_][\w.]{0,60}\})",
+        r"|(\$\{[A-Za-z_][\w.]{0,60}\})",
+        r"|(\*\|[A-Za-z0-9_:-]{1,40}\|\*)",
+        r"|(%[A-Za-z_][A-Za-z0-9_.]{1,40}%)",
+        r"|(\{[^{}|\n]{1,60}(?:\|[^{}|\n]{0,60}){1,20}\})",
+        r"|(\{[A-Za-z_][A-Za-z0-9_.]{0,40}\})",
+        r"|(\[(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}|[a-z]+(?:_[a-z]+)+)\])",
+    ))
+    .expect("valid placeholder regex")
+});
+
+/// Every placeholder in `text`, in order.
+#[must_use]
+pub fn find(text: &str) -> Vec<Placeholder> {
+    if !text.as_bytes().iter().any(|b| matches!(b, b'{' | b'%' | b'[' | b'*' | b'$')) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for caps in PLACEHOLDER.captures_iter(text) {
+        let Some((group, m)) = caps.iter().skip(1).enumerate().find_map(|(i, m)| m.map(|m| (i, m))) else {
+            continue;
+        };
+        let syntax = SYNTAXES[group];
+        let after = &text[m.end()..];
+        let before = &text[..m.start()];
+        let keep = match syntax {
+            // `[Read my post](https://...)` is a Markdown link, `[x]` a task box.
+            Syntax::Bracket => !after.starts_with(['(', '[', ':']) && !before.ends_with(']'),
+            // `50%off%` is not a placeholder; `%FIRSTNAME%` is.
+            Syntax::Percent => !before.ends_with(|c: char| c.is_ascii_digit()),
+            _ => true,
+        };
+        if keep {
+            out.push(Placeholder { span: m.range().into(), syntax });
+        }
+    }
+    out
+}
+
+/// `text` with every placeholder replaced by a capitalised name-like word of
+/// the same byte length ("Xxxxx"), so prose checks read it as a name.
+#[must_use]
+pub fn mask(text: &str, placeholders: &[Placeholder]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for p in placeholders {
+        for (i, b) in bytes[p.span.range()].iter_mut().enumerate() {
+            *b = if i == 0 { b'X' } else { b'x' };
+        }
+    }
+    // Placeholder spans start and end on ASCII delimiters, so every replaced
+    // byte run was whole characters and the result is valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        find(text).iter().map(|p| p.span.of(text)).collect()
+    }
+
+    #[test]
+    fn every_syntax() {
+        let text = "{Hi|Hello} {{first_name}}, {first_name} [First Name] %FIRSTNAME% *|FNAME|* {!Contact.FirstName} ${name} {% if x %}";
+        assert_eq!(
+            found(text),
+            [
+                "{Hi|Hello}",
+                "{{first_name}}",
+                "{first_name}",
+                "[First Name]",
+                "%FIRSTNAME%",
+                "*|FNAME|*",
+                "{!Contact.FirstName}",
+                "${name}",
+                "{% if x %}"
+            ]
+        );
+    }
+
+    #[test]
+    fn not_placeholders() {
+        assert!(found("See [my post](https://x.y) and [1], 50% off 20%, [x] done").is_empty());
+    }
+
+    #[test]
+    fn mask_keeps_length() {
+        let text = "Hi {{first_name}}, José";
+        let masked = mask(text, &find(text));
+        assert_eq!(masked, "Hi Xxxxxxxxxxxxxx, José");
+    }
+}

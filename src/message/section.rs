@@ -1,0 +1,394 @@
+//! Splitting a message into sections: headers, greeting, body, closing,
+//! signature, P.S. and quoted material.
+//!
+//! The split works line by line on the original text, so every section is a
+//! byte span into it. Only the writer's own words (subject, greeting, body,
+//! closing, P.S.) are linted as prose; headers, signatures, quoted replies and
+//! front matter are kept so that rules and reports can still point at them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+
+/// What part of a message a span belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// YAML front matter of a template (`---` fenced).
+    FrontMatter,
+    /// A header line other than the subject (`To:`, `From:`, `Cc:`...).
+    Header,
+    /// The subject line's value.
+    Subject,
+    /// "Hi Sam," and the like.
+    Greeting,
+    /// The writer's message.
+    Body,
+    /// "Best," / "Thanks," and the like, just before the signature.
+    Closing,
+    /// Name, title, contact details; `-- ` blocks; "Sent from my phone".
+    Signature,
+    /// A postscript.
+    Ps,
+    /// Quoted or forwarded material: `>` lines, "On ... wrote:" and below.
+    Quoted,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 9] = [
+        SectionKind::FrontMatter,
+        SectionKind::Header,
+        SectionKind::Subject,
+        SectionKind::Greeting,
+        SectionKind::Body,
+        SectionKind::Closing,
+        SectionKind::Signature,
+        SectionKind::Ps,
+        SectionKind::Quoted,
+    ];
+
+    /// The name used in rule scopes and JSON.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::FrontMatter => "front-matter",
+            SectionKind::Header => "header",
+            SectionKind::Subject => "subject",
+            SectionKind::Greeting => "greeting",
+            SectionKind::Body => "body",
+            SectionKind::Closing => "closing",
+            SectionKind::Signature => "signature",
+            SectionKind::Ps => "ps",
+            SectionKind::Quoted => "quoted",
+        }
+    }
+
+    /// Whether the section holds the writer's own prose (sentences are found
+    /// and intents tagged only there).
+    #[must_use]
+    pub fn is_prose(self) -> bool {
+        matches!(self, SectionKind::Greeting | SectionKind::Body | SectionKind::Closing | SectionKind::Ps)
+    }
+
+    /// Whether the section is the writer's own words (prose or subject).
+    #[must_use]
+    pub fn is_writers(self) -> bool {
+        self.is_prose() || self == SectionKind::Subject
+    }
+}
+
+/// One section of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub span: Span,
+}
+
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*").expect("valid header regex")
+});
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[ \t]*
+        (?:
+          (?:hi|hiya|hello|hey|heya|dear|greetings|howdy|yo|good\ (?:morning|afternoon|evening|day)|ahoy)
+          (?:[ \t]+(?:(?:dr|mr|mrs|ms|mx|prof|rev)\.[ \t]*)?[^\s,!:.;?—–][^,!:.;?\n—–]{0,40}?)?
+          [ \t]*(?:[,!:—–]|\ -|$|\.\s*$)
+        |
+          (?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}[ \t]*,[ \t]*$
+        )",
+    )
+    .expect("valid greeting regex")
+});
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[ \t]*(?:
+          (?:best|warm|kind|warmest|kindest|many)?[ \t]*(?:regards|wishes|thanks|thanks\ again|thank\ you|thank\ you\ again)
+        | best | all\ the\ best | cheers | sincerely | yours(?:\ truly|\ sincerely)? | sincerely\ yours
+        | warmly | with\ gratitude | gratefully | respectfully | talk\ soon | speak\ soon | take\ care
+        | thanks(?:\ so\ much|\ a\ lot|\ in\ advance)? | thank\ you(?:\ so\ much|\ in\ advance)? | many\ thanks | much\ appreciated
+        | looking\ forward | onwards | ciao | best\ wishes | be\ well | thx | ty
+        )[ \t]*[,.!—–-]?[ \t]*$",
+    )
+    .expect("valid closing regex")
+});
+static QUOTE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[ \t]*(?:
+          on\ .{3,200}\ (?:wrote|a\ écrit|schrieb|escribió)[ \t]*:[ \t]*$
+        | -{2,}[ \t]*(?:original\ message|forwarded\ message)[ \t]*-{2,}
+        | begin\ forwarded\ message[ \t]*:
+        | _{5,}[ \t]*$
+        )",
+    )
+    .expect("valid quote regex")
+});
+static PS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)[ \t]*[:.,-]?[ \t]").expect("valid P.S. regex"));
+static SENT_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[ \t]*sent from my \w+|^[ \t]*get outlook for").expect("valid sent-from regex"));
+
+/// A line of the text: its span without the line break.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    span: Span,
+    /// Span including the trailing line break, if any.
+    full: Span,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let full = Span::new(start, start + piece.len());
+        let trimmed = piece.trim_end_matches(['\n', '\r']);
+        out.push(Line { span: Span::new(start, start + trimmed.len()), full });
+        start += piece.len();
+    }
+    out
+}
+
+fn is_blank(text: &str, line: Line) -> bool {
+    line.span.of(text).trim().is_empty()
+}
+
+/// Split `text` into sections. `front_matter` is the span of YAML front
+/// matter already recognised at the top, if any.
+#[must_use]
+pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
+    let lines = lines(text);
+    let mut kinds: Vec<Option<SectionKind>> = vec![None; lines.len()];
+    let mut subject_value: Option<Span> = None;
+
+    // Front matter.
+    let mut i = 0;
+    if let Some(fm) = front_matter {
+        while i < lines.len() && lines[i].full.end <= fm.end {
+            kinds[i] = Some(SectionKind::FrontMatter);
+            i += 1;
+        }
+    }
+    while i < lines.len() && is_blank(text, lines[i]) {
+        i += 1;
+    }
+
+    // Header block at the top: consecutive `Name: value` lines.
+    let header_start = i;
+    while i < lines.len() {
+        let line_text = lines[i].span.of(text);
+        let Some(m) = HEADER.captures(line_text) else { break };
+        let is_subject = m[1].eq_ignore_ascii_case("subject");
+        kinds[i] = Some(if is_subject { SectionKind::Subject } else { SectionKind::Header });
+        if is_subject {
+            let value_start = lines[i].span.start + m[0].len();
+            subject_value = Some(Span::new(value_start, lines[i].span.end));
+        }
+        i += 1;
+    }
+    let body_start = i;
+    let _ = header_start;
+
+    // Quoted material: `>` lines anywhere below the headers, and everything
+    // after a quote introduction ("On ... wrote:", forwarded blocks).
+    let mut end = lines.len();
+    for j in body_start..lines.len() {
+        let line_text = lines[j].span.of(text);
+        if QUOTE_INTRO.is_match(line_text) || is_outlook_header_block(text, &lines, j) {
+            for k in kinds.iter_mut().take(lines.len()).skip(j) {
+                *k = Some(SectionKind::Quoted);
+            }
+            end = j;
+            break;
+        }
+        if line_text.trim_start().starts_with('>') {
+            kinds[j] = Some(SectionKind::Quoted);
+        }
+    }
+
+    // Signature: after a `-- ` delimiter or "Sent from my phone".
+    let mut sig_start = None;
+    for j in body_start..end {
+        let line_text = lines[j].span.of(text);
+        if line_text == "-- " || line_text == "--" || SENT_FROM.is_match(line_text) {
+            sig_start = Some(j);
+            break;
+        }
+    }
+
+    // Closing: the last short closing line before the signature (or end),
+    // followed only by short signature-like lines.
+    let search_end = sig_start.unwrap_or(end);
+    let mut closing = None;
+    for j in (body_start..search_end).rev() {
+        if kinds[j].is_some() {
+            continue;
+        }
+        let line_text = lines[j].span.of(text);
+        if CLOSING.is_match(line_text) {
+            let tail = (j + 1..search_end).filter(|&k| kinds[k].is_none() && !is_blank(text, lines[k]));
+            let tail: Vec<usize> = tail.collect();
+            let looks_like_signature = tail.len() <= 7
+                && tail.iter().all(|&k| {
+                    let t = lines[k].span.of(text);
+                    t.chars().count() <= 80 && !PS.is_match(t)
+                });
+            if looks_like_signature {
+                closing = Some(j);
+            }
+            break;
+        }
+        // Stop looking once we pass a long prose line: closings sit at the end.
+        if !is_blank(text, lines[j]) && lines[j].span.len() > 100 && !PS.is_match(line_text) {
+            break;
+        }
+    }
+
+    // P.S. paragraphs after the body.
+    let mut ps_lines = Vec::new();
+    for j in body_start..end {
+        if kinds[j].is_none() && PS.is_match(lines[j].span.of(text)) {
+            let mut k = j;
+            while k < end && kinds[k].is_none() && !is_blank(text, lines[k]) {
+                ps_lines.push(k);
+                k += 1;
+            }
+        }
+    }
+    for &k in &ps_lines {
+        kinds[k] = Some(SectionKind::Ps);
+    }
+
+    if let Some(c) = closing {
+        kinds[c] = Some(SectionKind::Closing);
+        for k in (c + 1)..search_end {
+            if kinds[k].is_none() {
+                kinds[k] = Some(SectionKind::Signature);
+            }
+        }
+    }
+    if let Some(s) = sig_start {
+        for k in kinds.iter_mut().take(end).skip(s) {
+            if k.is_none() {
+                *k = Some(SectionKind::Signature);
+            }
+        }
+    }
+
+    // Greeting: the opening words of the first non-blank body line.
+    let mut greeting: Option<Span> = None;
+    if let Some(first) = (body_start..end).find(|&j| kinds[j].is_none() && !is_blank(text, lines[j])) {
+        let line = lines[first];
+        if let Some(m) = GREETING.find(line.span.of(text)) {
+            let raw = &line.span.of(text)[..m.end()];
+            let trimmed_len = raw.trim_end().len();
+            let lead = raw.len() - raw.trim_start().len();
+            greeting = Some(Span::new(line.span.start + lead, line.span.start + trimmed_len));
+        }
+    }
+
+    // Assemble: merge runs of equal kinds into sections; unassigned lines are body.
+    let mut sections: Vec<Section> = Vec::new();
+    let mut push = |kind: SectionKind, span: Span| {
+        if span.is_empty() && kind != SectionKind::Subject {
+            return;
+        }
+        if let Some(last) = sections.last_mut()
+            && last.kind == kind
+            && last.span.end == span.start
+        {
+            last.span.end = span.end;
+            return;
+        }
+        sections.push(Section { kind, span });
+    };
+    for (j, line) in lines.iter().enumerate() {
+        let kind = kinds[j].unwrap_or(SectionKind::Body);
+        match kind {
+            SectionKind::Subject => {
+                let value = subject_value.unwrap_or(line.span);
+                push(SectionKind::Header, Span::new(line.full.start, value.start));
+                push(SectionKind::Subject, value);
+                push(SectionKind::Header, Span::new(value.end, line.full.end));
+            }
+            SectionKind::Body => match greeting {
+                Some(g) if line.span.contains(g) => {
+                    push(SectionKind::Body, Span::new(line.full.start, g.start));
+                    push(SectionKind::Greeting, g);
+                    push(SectionKind::Body, Span::new(g.end, line.full.end));
+                }
+                _ => push(SectionKind::Body, line.full),
+            },
+            kind => push(kind, line.full),
+        }
+    }
+    // A subject header split leaves header pieces around; fold trailing
+    // whitespace-only body pieces into nothing special: they are harmless.
+    sections
+}
+
+/// Outlook puts a `From:` / `Sent:` / `To:` block before the quoted message.
+fn is_outlook_header_block(text: &str, lines: &[Line], j: usize) -> bool {
+    let first = lines[j].span.of(text);
+    if !first.starts_with("From:") {
+        return false;
+    }
+    lines.iter().skip(j + 1).take(3).any(|l| {
+        let t = l.span.of(text);
+        t.starts_with("Sent:") || t.starts_with("Date:")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_of(text: &str) -> Vec<(SectionKind, &str)> {
+        split(text, None)
+            .into_iter()
+            .filter(|s| !s.span.of(text).trim().is_empty())
+            .map(|s| (s.kind, s.span.of(text).trim()))
+            .collect()
+    }
+
+    #[test]
+    fn email_sections() {
+        let text = "Subject: Your talk on pricing\nTo: Sam Lee <sam@acme.com>\n\nHi Sam,\n\nLoved the talk.\n\nBest,\nAna\nCEO, Foo\n\nOn Tue, Mar 3, 2026 at 9:12 AM Sam <s@a.com> wrote:\n> per my last email\n";
+        let got = kinds_of(text);
+        assert!(got.contains(&(SectionKind::Subject, "Your talk on pricing")));
+        assert!(got.contains(&(SectionKind::Greeting, "Hi Sam,")));
+        assert!(got.contains(&(SectionKind::Body, "Loved the talk.")));
+        assert!(got.contains(&(SectionKind::Closing, "Best,")));
+        assert!(got.contains(&(SectionKind::Signature, "Ana\nCEO, Foo")));
+        assert_eq!(got.last().map(|s| s.0), Some(SectionKind::Quoted));
+    }
+
+    #[test]
+    fn greeting_inline_with_body() {
+        let text = "Hi Priya, I loved your post on onboarding.";
+        let got = kinds_of(text);
+        assert_eq!(got[0], (SectionKind::Greeting, "Hi Priya,"));
+        assert_eq!(got[1], (SectionKind::Body, "I loved your post on onboarding."));
+    }
+
+    #[test]
+    fn ps_and_signature_delimiter() {
+        let text = "Hello,\nCould we talk?\nP.S. Congrats on the launch.\n-- \nAna Ruiz\n+1 555 0100\n";
+        let got = kinds_of(text);
+        assert!(got.contains(&(SectionKind::Ps, "P.S. Congrats on the launch.")));
+        assert!(got.contains(&(SectionKind::Signature, "--\nAna Ruiz\n+1 555 0100")));
+    }
+
+    #[test]
+    fn sections_tile_the_text() {
+        let text = "Subject: x\n\nDear Dr. Okafor,\nBody here.\n\nThanks,\nJo\n> quoted\n";
+        let sections = split(text, None);
+        let mut at = 0;
+        for s in &sections {
+            assert_eq!(s.span.start, at, "{sections:?}");
+            at = s.span.end;
+        }
+        assert_eq!(at, text.len());
+    }
+}

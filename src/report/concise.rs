@@ -1,0 +1,17 @@
+//! `concise`: one line per finding, `path:line:col: level [rule] message`.
+
+use std::io::{self, Write};
+
+use super::Checked;
+use crate::line_index::{ColumnUnit, LineIndex};
+
+pub(super) fn write(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+    let text = checked.message.text();
+    let index = LineIndex::new(text);
+    let name = checked.name();
+    for d in &checked.report.diagnostics {
+        let at = index.line_col(text, d.span.start, ColumnUnit::Char);
+        writeln!(out, "{name}:{}:{}: {} [{}] {}", at.line, at.column, d.level, d.rule, d.message)?;
+    }
+    Ok(())
+}

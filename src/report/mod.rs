@@ -1,0 +1,146 @@
+//! Rendering results: one file per output format.
+//!
+//! Every format reads the same [`Checked`] values, in input order, so the
+//! output is deterministic whatever the parallelism behind it. To add a
+//! format: a file here, a variant of [`Format`], a snapshot test.
+
+mod concise;
+mod human;
+pub mod json;
+
+use std::io::{self, Write};
+
+use crate::diagnostic::Level;
+use crate::input::Record;
+use crate::lint::Report;
+use crate::message::Message;
+use crate::rule::RuleSet;
+
+pub use human::HumanOptions;
+
+/// An output format of `tact check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Annotated, rustc-style diagnostics with rewrites.
+    Human,
+    /// One line per finding: `path:line:col: level [rule] message`.
+    Concise,
+    /// One JSON document (see `docs/json.md`).
+    Json,
+    /// One JSON object per message, one per line.
+    Jsonl,
+}
+
+/// One message, checked.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub path: String,
+    pub record: Option<Record>,
+    pub message: Message,
+    pub report: Report,
+}
+
+impl Checked {
+    /// `path`, or `path[record]` for messages inside a bigger file.
+    #[must_use]
+    pub fn name(&self) -> String {
+        match &self.record {
+            Some(record) => format!("{}[{record}]", self.path),
+            None => self.path.clone(),
+        }
+    }
+}
+
+/// An input that could not be checked, reported with the results.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Counts over a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Totals {
+    pub messages: usize,
+    pub diagnostics: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub fixable: usize,
+    pub input_errors: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, checked: &Checked) {
+        self.messages += 1;
+        for d in &checked.report.diagnostics {
+            self.diagnostics += 1;
+            match d.level {
+                Level::Error => self.errors += 1,
+                Level::Warning => self.warnings += 1,
+                Level::Info => self.infos += 1,
+            }
+            if d.fix(crate::diagnostic::Applicability::Safe).is_some() {
+                self.fixable += 1;
+            }
+        }
+    }
+}
+
+/// Writes results as they come, in one format.
+pub struct Renderer<'a> {
+    format: Format,
+    rules: &'a RuleSet,
+    human: HumanOptions,
+    /// Messages kept for formats that print one document at the end.
+    kept: Vec<json::MessageJson>,
+}
+
+impl<'a> Renderer<'a> {
+    #[must_use]
+    pub fn new(format: Format, rules: &'a RuleSet, human: HumanOptions) -> Self {
+        Self { format, rules, human, kept: Vec::new() }
+    }
+
+    /// Write (or keep) one checked message.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn message(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        match self.format {
+            Format::Human => human::write(out, checked, self.rules, &self.human),
+            Format::Concise => concise::write(out, checked),
+            Format::Json => {
+                self.kept.push(json::message(checked, self.rules));
+                Ok(())
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut *out, &json::message(checked, self.rules))?;
+                writeln!(out)?;
+                out.flush()
+            }
+        }
+    }
+
+    /// Write what comes after every message: totals, or the JSON document.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn finish(&mut self, out: &mut dyn Write, totals: &Totals, errors: &[InputError]) -> io::Result<()> {
+        match self.format {
+            Format::Human => human::write_totals(out, totals, errors, &self.human),
+            Format::Concise => {
+                for e in errors {
+                    writeln!(out, "{}: error [input] {}", e.path, e.message)?;
+                }
+                Ok(())
+            }
+            Format::Json => {
+                let doc = json::Document::new(std::mem::take(&mut self.kept), errors.to_vec(), totals.clone());
+                serde_json::to_writer_pretty(&mut *out, &doc)?;
+                writeln!(out)
+            }
+            Format::Jsonl => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Reading rule and lexicon files and compiling them into a [`RuleSet`].
+//! Every error points at its file, line and column; all are collected.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::spec::{LexiconFile, RuleFile};
+use super::{Rule, RuleSet, locate};
+use crate::check::{Check, CompileCtx, Scope, SpecError};
+use crate::error::{Error, FileError, LoadError};
+use crate::intent::{Intent, Intents, MAX_INTENTS};
+use crate::phrases::PhraseIndexBuilder;
+use crate::span::Span;
+
+/// The text of one rule or lexicon file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Shown in errors: a path, or `builtin:<relative path>`.
+    pub path: String,
+    /// The path below the rule folder, with `/` separators.
+    pub relative: String,
+    pub text: String,
+}
+
+impl Source {
+    fn stem(&self) -> &str {
+        let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
+        name.strip_suffix(".yml").or_else(|| name.strip_suffix(".yaml")).unwrap_or(name)
+    }
+
+    fn folder(&self) -> Option<&str> {
+        self.relative.rsplit_once('/').map(|(dir, _)| dir.rsplit('/').next().unwrap_or(dir))
+    }
+
+    fn is_lexicon(&self) -> bool {
+        self.folder() == Some("intents")
+    }
+
+    fn error(&self, span: Span, message: impl Into<String>, label: impl Into<String>) -> FileError {
+        FileError::new(&self.path, &self.text, span, message, label)
+    }
+}
+
+/// Read every `.yml` / `.yaml` file below `dir`, sorted by path.
+///
+/// # Errors
+/// When the folder or a file in it cannot be read.
+pub fn dir_sources(dir: &Path) -> Result<Vec<Source>, Error> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!("rule folder `{}` does not exist or is not a folder", dir.display())));
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
+        let entry = entry.map_err(|e| Error::io(dir.display().to_string(), e.into()))?;
+        let path = entry.path();
+        let is_yaml = path.extension().is_some_and(|e| e == "yml" || e == "yaml");
+        if !entry.file_type().is_file() || !is_yaml {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
+        let relative = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        out.push(Source { path: path.display().to_string(), relative, text });
+    }
+    Ok(out)
+}
+
+/// A serde_yaml error as a [`FileError`] at its position.
+fn yaml_error(source: &Source, err: &serde_yaml::Error) -> FileError {
+    let at = err.location().map_or(0, |l| l.index());
+    let message = err.to_string();
+    // serde_yaml appends " at line L column C"; the label shows that already.
+    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let span = word_at(&source.text, at);
+    source.error(span, format!("invalid rule file: {message}"), "here")
+}
+
+/// The word (or single char) starting at `at`, so the label has width.
+fn word_at(text: &str, at: usize) -> Span {
+    let at = crate::line_index::floor_char_boundary(text, at.min(text.len()));
+    let len = text[at..].find(|c: char| c.is_whitespace() || c == ':' || c == ',').unwrap_or(text.len() - at);
+    Span::new(at, at + len.max(text[at..].chars().next().map_or(0, char::len_utf8)))
+}
+
+fn spec_error(source: &Source, prefix: &[locate::Step], err: SpecError) -> FileError {
+    let mut path = prefix.to_vec();
+    path.extend(err.path);
+    let span = locate::locate(&source.text, &path);
+    let e = source.error(span, format!("invalid rule `{}`: {}", source.stem(), err.message), "here");
+    match err.help {
+        Some(help) => e.with_help(help),
+        None => e,
+    }
+}
+
+pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
+    let mut errors = Vec::new();
+    let mut phrases = PhraseIndexBuilder::default();
+
+    // Lexicons first: rules refer to their intents.
+    let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile)>> = BTreeMap::new();
+    let (lexicon_sources, rule_sources): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(Source::is_lexicon);
+    for source in lexicon_sources {
+        match serde_yaml::from_str::<LexiconFile>(&source.text) {
+            Ok(file) => lexicons.entry(source.stem().to_owned()).or_default().push((source, file)),
+            Err(err) => errors.push(yaml_error(&source, &err)),
+        }
+    }
+    let mut intents = Vec::new();
+    for (name, files) in lexicons {
+        if intents.len() == MAX_INTENTS {
+            let (source, _) = &files[0];
+            errors.push(source.error(
+                Span::new(0, 0),
+                format!("too many intents: at most {MAX_INTENTS}"),
+                "this one is past the limit",
+            ));
+            continue;
+        }
+        let mut all_phrases = Vec::new();
+        let mut all_unless = Vec::new();
+        let mut patterns = Vec::new();
+        let mut description = String::new();
+        let mut examples_match = Vec::new();
+        let mut examples_no_match = Vec::new();
+        let mut sources = Vec::new();
+        for (source, file) in files {
+            match crate::check::compile_patterns("patterns", &file.patterns) {
+                Ok(compiled) => patterns.extend(compiled),
+                Err(err) => errors.push(spec_error(&source, &[], err)),
+            }
+            all_phrases.extend(file.phrases);
+            all_unless.extend(file.unless);
+            if description.is_empty() {
+                description = file.description;
+            }
+            examples_match.extend(file.examples.matches);
+            examples_no_match.extend(file.examples.no_match);
+            sources.push(source.path);
+        }
+        intents.push(Intent {
+            name,
+            description,
+            phrases: phrases.list(&all_phrases),
+            patterns,
+            unless: phrases.list(&all_unless),
+            examples_match,
+            examples_no_match,
+            source: sources.join(", "),
+        });
+    }
+    let intents = Intents::new(intents);
+
+    // Rules: a later source with the same id replaces an earlier one.
+    let mut by_id: BTreeMap<String, Source> = BTreeMap::new();
+    for source in rule_sources {
+        by_id.insert(source.stem().to_owned(), source);
+    }
+    let mut rules = Vec::new();
+    for (id, source) in by_id {
+        match compile_rule(&id, &source, &intents, &mut phrases) {
+            Ok(rule) => rules.push(rule),
+            Err(err) => errors.push(err),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(LoadError { errors });
+    }
+    Ok(RuleSet { rules, intents, phrases: phrases.build() })
+}
+
+fn compile_rule(
+    id: &str,
+    source: &Source,
+    intents: &Intents,
+    phrases: &mut PhraseIndexBuilder,
+) -> Result<Rule, FileError> {
+    let file: RuleFile = serde_yaml::from_str(&source.text).map_err(|err| yaml_error(source, &err))?;
+    if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Err(source.error(
+            Span::new(0, 0),
+            format!("rule id `{id}` (the file name) must be kebab-case: a-z, 0-9 and -"),
+            "in this file",
+        ));
+    }
+    let mut ctx = CompileCtx { intents, phrases };
+    let check = Check::compile(file.check, &mut ctx).map_err(|err| spec_error(source, &["check".into()], err))?;
+    if check.has_own_fix() && file.fix.is_some() {
+        let span = locate::locate(&source.text, &["fix".into()]);
+        return Err(source.error(span, "a substitution brings its own rewrites; remove `fix`", "not allowed here"));
+    }
+    if file.examples.fire.is_empty() || file.examples.pass.is_empty() {
+        let span = locate::locate(&source.text, &["examples".into()]);
+        return Err(source.error(span, "a rule needs at least one `fire` and one `pass` example", "here"));
+    }
+    let category = file.category.or_else(|| source.folder().map(str::to_owned)).unwrap_or_else(|| "custom".to_owned());
+    let scope = if file.scope.is_empty() { Scope::PROSE } else { Scope::of(&file.scope) };
+    Ok(Rule {
+        id: id.to_owned(),
+        category,
+        level: file.level,
+        enabled: file.enabled,
+        kinds: file.kinds,
+        skip_kinds: file.skip_kinds,
+        scope,
+        summary: file.summary,
+        message: file.message,
+        label: file.label,
+        why: file.why,
+        help: file.help,
+        check,
+        fix: file.fix,
+        rewrites: file.rewrites,
+        examples: file.examples,
+        pre_send: file.pre_send,
+        source: source.path.clone(),
+    })
+}
