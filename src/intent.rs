@@ -36,6 +36,12 @@ impl IntentSet {
         self.0 & other.0 != 0
     }
 
+    /// Whether every intent of `other` is in this set.
+    #[must_use]
+    pub fn contains(self, other: IntentSet) -> bool {
+        self.0 & other.0 == other.0
+    }
+
     #[must_use]
     pub fn is_empty(self) -> bool {
         self.0 == 0

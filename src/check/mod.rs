@@ -14,6 +14,7 @@ mod metric;
 mod occurrence;
 mod order;
 mod placeholder;
+mod position;
 mod recipient;
 mod repetition;
 mod substitution;
@@ -40,6 +41,7 @@ pub enum CheckSpec {
     Order(order::Spec),
     Metric(metric::Spec),
     Placeholder(placeholder::Spec),
+    Position(position::Spec),
     Capitalization(capitalization::Spec),
     Repetition(repetition::Spec),
     RecipientName(recipient::Spec),
@@ -55,6 +57,7 @@ pub enum Check {
     Order(order::Order),
     Metric(metric::MetricCheck),
     Placeholder(placeholder::PlaceholderCheck),
+    Position(position::Position),
     Capitalization(capitalization::Capitalization),
     Repetition(repetition::Repetition),
     RecipientName(recipient::RecipientName),
@@ -137,6 +140,7 @@ impl Check {
             CheckSpec::Order(s) => ("order", order::compile(s, ctx).map(Check::Order)),
             CheckSpec::Metric(s) => ("metric", metric::compile(s).map(Check::Metric)),
             CheckSpec::Placeholder(s) => ("placeholder", Ok(Check::Placeholder(placeholder::compile(s)))),
+            CheckSpec::Position(s) => ("position", position::compile(s, ctx).map(Check::Position)),
             CheckSpec::Capitalization(s) => ("capitalization", Ok(Check::Capitalization(capitalization::compile(s)))),
             CheckSpec::Repetition(s) => ("repetition", Ok(Check::Repetition(repetition::compile(s)))),
             CheckSpec::RecipientName(s) => ("recipient-name", Ok(Check::RecipientName(recipient::compile(s)))),
@@ -154,6 +158,7 @@ impl Check {
             Check::Order(c) => c.run(ctx, out),
             Check::Metric(c) => c.run(ctx, out),
             Check::Placeholder(c) => c.run(ctx, out),
+            Check::Position(c) => c.run(ctx, out),
             Check::Capitalization(c) => c.run(ctx, out),
             Check::Repetition(c) => c.run(ctx, out),
             Check::RecipientName(c) => c.run(ctx, out),
@@ -171,6 +176,7 @@ impl Check {
             Check::Order(_) => "order",
             Check::Metric(_) => "metric",
             Check::Placeholder(_) => "placeholder",
+            Check::Position(_) => "position",
             Check::Capitalization(_) => "capitalization",
             Check::Repetition(_) => "repetition",
             Check::RecipientName(_) => "recipient-name",

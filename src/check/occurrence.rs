@@ -15,6 +15,9 @@ pub struct Spec {
     /// Regular expressions.
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Count only matches whose sentence also carries every one of these intents.
+    #[serde(default)]
+    pub with: Vec<String>,
     /// Fires when the target appears more than this many times.
     #[serde(default)]
     pub max: Option<usize>,
@@ -34,7 +37,7 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Occurrence, SpecE
     if spec.max.is_none() && spec.min.is_none() {
         return Err(SpecError::new(vec![], "`occurrence` needs `max` or `min`"));
     }
-    let target = TargetSpec { intents: spec.intents, phrases: spec.phrases, patterns: spec.patterns };
+    let target = TargetSpec { intents: spec.intents, phrases: spec.phrases, patterns: spec.patterns, with: spec.with };
     Ok(Occurrence { target: Target::compile(&target, ctx)?, max: spec.max, min: spec.min })
 }
 

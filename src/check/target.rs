@@ -3,10 +3,10 @@
 
 use regex::Regex;
 
+use super::existence::intent_set;
 use super::{CompileCtx, Ctx, SpecError, compile_patterns};
 use crate::intent::IntentSet;
 use crate::phrases::ListId;
-use crate::rule::locate::Step;
 use crate::span::Span;
 
 /// YAML form of a target.
@@ -22,6 +22,9 @@ pub struct TargetSpec {
     /// Regular expressions.
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Keep only matches whose sentence also carries every one of these intents.
+    #[serde(default)]
+    pub with: Vec<String>,
 }
 
 /// A compiled target.
@@ -30,6 +33,7 @@ pub struct Target {
     pub intents: IntentSet,
     pub phrases: Option<ListId>,
     pub patterns: Vec<Regex>,
+    pub with: IntentSet,
 }
 
 impl Target {
@@ -41,17 +45,11 @@ impl Target {
         if spec.intents.is_empty() && spec.phrases.is_empty() && spec.patterns.is_empty() {
             return Err(SpecError::new(vec![], "a target needs at least one of `intents`, `phrases` or `patterns`"));
         }
-        let mut intents = IntentSet::EMPTY;
-        for (i, name) in spec.intents.iter().enumerate() {
-            let set = ctx.intents.lookup(name).ok_or_else(|| {
-                SpecError::new(vec![Step::Key("intents".into()), Step::Index(i)], format!("unknown intent `{name}`"))
-                    .with_help(format!("known intents: {}", ctx.intents.names().join(", ")))
-            })?;
-            intents = intents.with(set);
-        }
+        let intents = intent_set(ctx, "intents", &spec.intents)?;
+        let with = intent_set(ctx, "with", &spec.with)?;
         let phrases = (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases));
         let patterns = compile_patterns("patterns", &spec.patterns)?;
-        Ok(Self { intents, phrases, patterns })
+        Ok(Self { intents, phrases, patterns, with })
     }
 
     /// Every match in scope, in text order. Intent matches are whole sentences.
@@ -66,6 +64,9 @@ impl Target {
         }
         if !self.patterns.is_empty() {
             out.extend(ctx.regex_matches(&self.patterns));
+        }
+        if !self.with.is_empty() {
+            out.retain(|span| ctx.message.sentence_at(span.start).is_some_and(|i| ctx.intents[i].contains(self.with)));
         }
         out.sort_unstable();
         out.dedup();

@@ -89,6 +89,8 @@ pub struct Section {
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*").expect("valid header regex")
 });
+static ANY_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]").expect("valid header regex"));
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[ \t]*
@@ -174,21 +176,30 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
         i += 1;
     }
 
-    // Header block at the top: consecutive `Name: value` lines.
-    let header_start = i;
-    while i < lines.len() {
-        let line_text = lines[i].span.of(text);
-        let Some(m) = HEADER.captures(line_text) else { break };
-        let is_subject = m[1].eq_ignore_ascii_case("subject");
-        kinds[i] = Some(if is_subject { SectionKind::Subject } else { SectionKind::Header });
-        if is_subject {
-            let value_start = lines[i].span.start + m[0].len();
-            subject_value = Some(Span::new(value_start, lines[i].span.end));
+    // Header block at the top: it starts with a well-known header (Subject,
+    // To, From...) and runs through any `Name: value` lines and folded
+    // continuation lines up to the first blank line.
+    if lines.get(i).is_some_and(|l| HEADER.is_match(l.span.of(text))) {
+        while i < lines.len() {
+            let line_text = lines[i].span.of(text);
+            if let Some(m) = HEADER.captures(line_text) {
+                let is_subject = m[1].eq_ignore_ascii_case("subject");
+                kinds[i] = Some(if is_subject { SectionKind::Subject } else { SectionKind::Header });
+                if is_subject && subject_value.is_none() {
+                    let value_start = lines[i].span.start + m[0].len();
+                    subject_value = Some(Span::new(value_start, lines[i].span.end));
+                }
+            } else if ANY_HEADER.is_match(line_text)
+                || (line_text.starts_with([' ', '\t']) && !line_text.trim().is_empty())
+            {
+                kinds[i] = Some(SectionKind::Header);
+            } else {
+                break;
+            }
+            i += 1;
         }
-        i += 1;
     }
     let body_start = i;
-    let _ = header_start;
 
     // Quoted material: `>` lines anywhere below the headers, and everything
     // after a quote introduction ("On ... wrote:", forwarded blocks).
