@@ -252,7 +252,7 @@ impl Resolver {
             })?);
         }
         for dir in self.overrides.rules.iter().flatten() {
-            sources.extend(dir_sources(&self.cwd.join(dir))?);
+            sources.extend(dir_sources(dir)?);
         }
         let rules = Arc::new(RuleSet::compile(sources)?);
 

@@ -66,6 +66,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
             }
             if let Some(diff) = &result.diff {
                 out.write_all(diff.as_bytes()).map_err(stdout_error)?;
+                failing = true;
+            }
+            if args.diff {
+                // `--diff` shows what would change, nothing else.
+                errors.extend(result.errors);
+                continue;
             }
             for checked in &result.checked {
                 totals.add(checked);
@@ -77,6 +83,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         out.flush().map_err(stdout_error)?;
     }
     totals.input_errors = errors.len();
+    if args.diff {
+        for e in &errors {
+            eprintln_safe(&format!("error: {}: {}", e.path, e.message));
+        }
+        return Ok(if failing || !errors.is_empty() { Outcome::Findings } else { Outcome::Clean });
+    }
     renderer.finish(&mut out, &totals, &errors).map_err(stdout_error)?;
     out.flush().map_err(stdout_error)?;
     Ok(if failing || !errors.is_empty() { Outcome::Findings } else { Outcome::Clean })

@@ -93,42 +93,42 @@ static ANY_HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]").expect("valid header regex"));
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[ \t]*
+        r"(?ix)^[\x20\t]*
         (?:
           (?:hi|hiya|hello|hey|heya|dear|greetings|howdy|yo|good\ (?:morning|afternoon|evening|day)|ahoy)
-          (?:[ \t]+(?:(?:dr|mr|mrs|ms|mx|prof|rev)\.[ \t]*)?[^\s,!:.;?—–][^,!:.;?\n—–]{0,40}?)?
-          [ \t]*(?:[,!:—–]|\ -|$|\.\s*$)
+          (?:[\x20\t]+(?:(?:dr|mr|mrs|ms|mx|prof|rev)\.[\x20\t]*)?[^\s,!:.;?—–][^,!:.;?\n—–]{0,40}?)?
+          [\x20\t]*(?:[,!:—–]|\ -|$|\.\s*$)
         |
-          (?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}[ \t]*,[ \t]*$
+          (?:\p{Lu}[\p{L}'’.-]*)(?:[\x20\t]+\p{Lu}[\p{L}'’.-]*){0,2}[\x20\t]*,[\x20\t]*$
         )",
     )
     .expect("valid greeting regex")
 });
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[ \t]*(?:
-          (?:best|warm|kind|warmest|kindest|many)?[ \t]*(?:regards|wishes|thanks|thanks\ again|thank\ you|thank\ you\ again)
+        r"(?ix)^[\x20\t]*(?:
+          (?:best|warm|kind|warmest|kindest|many)?[\x20\t]*(?:regards|wishes|thanks|thanks\ again|thank\ you|thank\ you\ again)
         | best | all\ the\ best | cheers | sincerely | yours(?:\ truly|\ sincerely)? | sincerely\ yours
         | warmly | with\ gratitude | gratefully | respectfully | talk\ soon | speak\ soon | take\ care
         | thanks(?:\ so\ much|\ a\ lot|\ in\ advance)? | thank\ you(?:\ so\ much|\ in\ advance)? | many\ thanks | much\ appreciated
         | looking\ forward | onwards | ciao | best\ wishes | be\ well | thx | ty
-        )[ \t]*[,.!—–-]?[ \t]*$",
+        )[\x20\t]*[,.!—–-]?[\x20\t]*$",
     )
     .expect("valid closing regex")
 });
 static QUOTE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[ \t]*(?:
-          on\ .{3,200}\ (?:wrote|a\ écrit|schrieb|escribió)[ \t]*:[ \t]*$
-        | -{2,}[ \t]*(?:original\ message|forwarded\ message)[ \t]*-{2,}
-        | begin\ forwarded\ message[ \t]*:
-        | _{5,}[ \t]*$
+        r"(?ix)^[\x20\t]*(?:
+          on\ .{3,200}\ (?:wrote|a\ écrit|schrieb|escribió)[\x20\t]*:[\x20\t]*$
+        | -{2,}[\x20\t]*(?:original\ message|forwarded\ message)[\x20\t]*-{2,}
+        | begin\ forwarded\ message[\x20\t]*:
+        | _{5,}[\x20\t]*$
         )",
     )
     .expect("valid quote regex")
 });
 static PS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)[ \t]*[:.,-]?[ \t]").expect("valid P.S. regex"));
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)(?:[ \t]*[:.,-])?[ \t]+").expect("valid P.S. regex"));
 static SENT_FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[ \t]*sent from my \w+|^[ \t]*get outlook for").expect("valid sent-from regex"));
 
@@ -258,10 +258,11 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
 
     // P.S. paragraphs after the body.
     let mut ps_lines = Vec::new();
-    for j in body_start..end {
+    let ps_end = sig_start.unwrap_or(end);
+    for j in body_start..ps_end {
         if kinds[j].is_none() && PS.is_match(lines[j].span.of(text)) {
             let mut k = j;
-            while k < end && kinds[k].is_none() && !is_blank(text, lines[k]) {
+            while k < ps_end && kinds[k].is_none() && Some(k) != closing && !is_blank(text, lines[k]) {
                 ps_lines.push(k);
                 k += 1;
             }
@@ -388,7 +389,7 @@ mod tests {
         let text = "Hello,\nCould we talk?\nP.S. Congrats on the launch.\n-- \nAna Ruiz\n+1 555 0100\n";
         let got = kinds_of(text);
         assert!(got.contains(&(SectionKind::Ps, "P.S. Congrats on the launch.")));
-        assert!(got.contains(&(SectionKind::Signature, "--\nAna Ruiz\n+1 555 0100")));
+        assert!(got.contains(&(SectionKind::Signature, "-- \nAna Ruiz\n+1 555 0100")));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity, SourceCode};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, Severity, SourceCode};
 
 use super::{Checked, InputError, Totals};
 use crate::diagnostic::{Applicability, Diagnostic, Level};
@@ -28,8 +28,36 @@ impl Default for HumanOptions {
 
 struct Shown<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a CharColumns,
     help: String,
+}
+
+/// A message's text for miette, reporting columns in characters (as the
+/// concise and JSON formats do) rather than bytes.
+struct CharColumns {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let line_start = self.text[..span.offset().min(self.text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text.get(line_start..span.offset()).map_or(inner.column(), |p| p.chars().count());
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -83,7 +111,7 @@ pub(super) fn write(
         return Ok(());
     }
     let text = checked.message.text();
-    let source = NamedSource::new(checked.name(), text.to_owned());
+    let source = CharColumns { name: checked.name(), text: text.to_owned() };
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
     for diagnostic in &report.diagnostics {
@@ -94,6 +122,7 @@ pub(super) fn write(
             rendered = format!("{}: {} [{}]\n", checked.name(), diagnostic.message, diagnostic.rule);
         }
         out.write_all(rendered.as_bytes())?;
+        writeln!(out)?;
     }
     if !options.quiet {
         let score = &report.score;

@@ -61,6 +61,14 @@ pub fn locate(text: &str, path: &[Step]) -> Span {
     let mut inline: Option<(usize, &str)> = None;
     for step in path {
         match step {
+            Step::Key(key) if inline.is_some_and(|(_, v)| v.starts_with('{')) => {
+                let Some((start, value)) = inline else { return found };
+                let Some((offset, rest)) = flow_key(value, key) else { return found };
+                found = Span::new(start + offset, start + offset + key.len());
+                let after = &rest[key.len()..];
+                let after = after.trim_start_matches([':', ' ']);
+                inline = Some((start + (after.as_ptr() as usize - value.as_ptr() as usize), after));
+            }
             Step::Key(key) => {
                 let Some(i) = region.clone().find(|&i| {
                     let l = lines[i];
@@ -122,6 +130,22 @@ fn key_of(line: &str) -> Option<&str> {
     (!key.is_empty() && !key.contains(' ')).then_some(key)
 }
 
+/// The offset of key `key` inside a flow mapping `{ a: 1, key: [..] }`, and
+/// the text from there on.
+fn flow_key<'a>(value: &'a str, key: &str) -> Option<(usize, &'a str)> {
+    let mut from = 0;
+    while let Some(i) = value[from..].find(key) {
+        let at = from + i;
+        let before = value[..at].trim_end();
+        let after = value[at + key.len()..].trim_start();
+        if (before.ends_with('{') || before.ends_with(',')) && after.starts_with(':') {
+            return Some((at, &value[at..]));
+        }
+        from = at + key.len();
+    }
+    None
+}
+
 /// The `n`th item of a flow sequence `[a, "b, c", d]`, as written.
 fn flow_item(value: &str, n: usize) -> Option<&str> {
     let inner = value.strip_prefix('[')?;
@@ -167,5 +191,8 @@ mod tests {
         assert_eq!(at(&["check".into(), "existence".into(), "patterns".into(), 1.into()]), "'(bad'");
         assert_eq!(at(&["check".into(), "existence".into(), "phrases".into(), 1.into()]), "\"b, c\"");
         assert_eq!(at(&["check".into(), "missing".into()]), "check");
+        let flow = "check:\n  conditional:\n    if: { intents: [ask, asks] }\n";
+        let path = ["check".into(), "conditional".into(), "if".into(), "intents".into(), 1.into()];
+        assert_eq!(locate(flow, &path).of(flow), "asks");
     }
 }
