@@ -190,7 +190,10 @@ fn syllable_count(word: &str) -> usize {
         previous = vowel;
     }
     let n = lower.len();
-    if n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2]) && !(lower[n - 2] == 'l' && !is_vowel(lower[n - 3])) {
+    // A silent final e ("make"), but not after a consonant + l ("table").
+    let silent_e = n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2]);
+    let le_syllable = n > 2 && lower[n - 2] == 'l' && !is_vowel(lower[n - 3]);
+    if silent_e && !le_syllable {
         count -= 1;
     }
     count.max(1)

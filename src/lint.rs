@@ -190,40 +190,47 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Guess the kind of a message from its shape and intents.
+/// Guess the kind of a message from its shape and intents. Users who know
+/// better say so with `--kind`, front matter or `kinds:` in `.tact.yml`; the
+/// JSON output says which reason applied.
 fn infer_kind(message: &Message, rules: &RuleSet, intents: &[IntentSet], figures: &Figures) -> (Kind, KindSource) {
-    let has = |name: &str| rules.intents().lookup(name).is_some_and(|set| intents.iter().any(|s| s.intersects(set)));
-    let early = |name: &str| {
-        rules.intents().lookup(name).is_some_and(|set| {
-            message
-                .sentences()
-                .iter()
-                .zip(intents)
-                .filter(|(s, _)| s.section == SectionKind::Body)
-                .take(2)
-                .any(|(_, i)| i.intersects(set))
-        })
-    };
+    let set = |name: &str| rules.intents().lookup(name).unwrap_or(IntentSet::EMPTY);
+    let body: Vec<IntentSet> = message
+        .sentences()
+        .iter()
+        .zip(intents)
+        .filter(|(s, _)| matches!(s.section, SectionKind::Body | SectionKind::Ps))
+        .map(|(_, i)| *i)
+        .collect();
+    let any = |name: &str| body.iter().any(|i| i.intersects(set(name)));
+    let early = |name: &str| body.iter().take(2).any(|i| i.intersects(set(name)));
+    let together = |a: &str, b: &str| body.iter().any(|i| i.contains(set(a).with(set(b))));
     let subject = message.subject().map(|s| s.of(message.text()).trim().to_ascii_lowercase());
     let is_email = subject.is_some() || message.header("To").is_some() || message.header("From").is_some();
+    let quoted = message.section(SectionKind::Quoted).is_some();
     let inferred = |kind, why: &str| (kind, KindSource::Inferred(why.to_owned()));
-    if subject.as_deref().is_some_and(|s| s.starts_with("re:") || s.starts_with("fwd:")) || early("follow-up") {
+
+    if early("gratitude") && !any("ask") && (any("outcome") || !early("follow-up")) {
+        return inferred(Kind::ThankYou, "it opens with thanks and asks for nothing");
+    }
+    if subject.as_deref().is_some_and(|s| s.starts_with("re:") || s.starts_with("fwd:")) || early("follow-up") || quoted
+    {
         return inferred(Kind::FollowUp, "it follows up on an earlier message");
     }
-    if has("intro-request") {
+    if together("intro-request", "ask") {
         return inferred(Kind::IntroRequest, "it asks for an introduction");
     }
-    if has("gratitude") && !has("ask") && early("gratitude") {
-        return inferred(Kind::ThankYou, "it thanks the reader and asks for nothing");
+    if any("favour") && !any("pitch") {
+        return inferred(Kind::FavourAsk, "it asks a personal favour");
     }
     if !is_email && figures.characters <= 300 {
         return inferred(Kind::LinkedinNote, "short, with no subject or headers");
     }
+    if !is_email && any("ask") && !any("pitch") {
+        return inferred(Kind::FavourAsk, "longer than a connection note, asking for help without selling");
+    }
     if !is_email {
         return inferred(Kind::Inmail, "no subject or headers, longer than a connection note");
-    }
-    if has("favour") && !has("pitch") {
-        return inferred(Kind::FavourAsk, "it asks a personal favour");
     }
     inferred(Kind::ColdEmail, "an email with a subject or headers")
 }

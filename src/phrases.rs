@@ -86,7 +86,6 @@ pub struct Hits {
 
 impl Hits {
     /// Matches of one list, in text order.
-    #[must_use]
     pub fn of(&self, list: ListId) -> impl Iterator<Item = Span> + '_ {
         let start = self.hits.partition_point(|(l, _)| *l < list);
         self.hits[start..].iter().take_while(move |(l, _)| *l == list).map(|(_, s)| *s)

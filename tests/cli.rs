@@ -11,7 +11,12 @@ fn repo() -> PathBuf {
 
 /// Run tact in `dir` with `args`.
 fn tact_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tact")).args(args).current_dir(dir).env("NO_COLOR", "1").output().expect("tact runs")
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("tact runs")
 }
 
 fn tact(args: &[&str]) -> Output {
@@ -116,6 +121,22 @@ fn stdin_with_a_name() {
 }
 
 #[test]
+fn fix_on_stdin_prints_the_fixed_text() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "-", "--fix"])
+        .args(DEMO)
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(b"Per my last email, could you send it?\n").expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(stdout(&out), "In my earlier note, could you send it?\n");
+    assert_eq!(code(&out), 1, "the unsafe finding remains");
+}
+
+#[test]
 fn fix_applies_safe_rewrites_once() {
     let dir = tempfile::tempdir().expect("temp");
     let draft = dir.path().join("draft.txt");
@@ -142,7 +163,10 @@ fn unsafe_fixes_and_diff() {
     std::fs::write(&draft, "Per my last email, could you send it?\n").expect("write");
     let pack = repo().join("tests/fixtures/pack");
     let pack = pack.to_str().expect("utf-8 path");
-    let diff = tact_in(dir.path(), &["check", "draft.txt", "--isolated", "--rules", pack, "--select", "demo", "--diff", "--unsafe-fixes", "-q"]);
+    let diff = tact_in(
+        dir.path(),
+        &["check", "draft.txt", "--isolated", "--rules", pack, "--select", "demo", "--diff", "--unsafe-fixes", "-q"],
+    );
     insta::assert_snapshot!(stdout(&diff), @r"
     --- draft.txt
     +++ draft.txt
@@ -150,10 +174,20 @@ fn unsafe_fixes_and_diff() {
     -Per my last email, could you send it?
     +In my earlier note, could you send it? No worries if not.
     ");
-    assert_eq!(std::fs::read_to_string(&draft).expect("read"), "Per my last email, could you send it?\n", "--diff writes nothing");
-    let fixed = tact_in(dir.path(), &["check", "draft.txt", "--isolated", "--rules", pack, "--select", "demo", "--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(&draft).expect("read"),
+        "Per my last email, could you send it?\n",
+        "--diff writes nothing"
+    );
+    let fixed = tact_in(
+        dir.path(),
+        &["check", "draft.txt", "--isolated", "--rules", pack, "--select", "demo", "--fix", "--unsafe-fixes"],
+    );
     assert_eq!(code(&fixed), 0, "{}", stdout(&fixed));
-    assert_eq!(std::fs::read_to_string(&draft).expect("read"), "In my earlier note, could you send it? No worries if not.\n");
+    assert_eq!(
+        std::fs::read_to_string(&draft).expect("read"),
+        "In my earlier note, could you send it? No worries if not.\n"
+    );
 }
 
 #[cfg(unix)]
@@ -165,7 +199,10 @@ fn fix_keeps_permissions() {
     std::fs::write(&draft, "Per my last email, hi.\n").expect("write");
     std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o640)).expect("chmod");
     let pack = repo().join("tests/fixtures/pack");
-    tact_in(dir.path(), &["check", "draft.txt", "--isolated", "--rules", pack.to_str().expect("path"), "--select", "demo", "--fix"]);
+    tact_in(
+        dir.path(),
+        &["check", "draft.txt", "--isolated", "--rules", pack.to_str().expect("path"), "--select", "demo", "--fix"],
+    );
     let mode = std::fs::metadata(&draft).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
     assert!(std::fs::read_to_string(&draft).expect("read").starts_with("In my earlier note"));
@@ -221,7 +258,20 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
     let pack = repo().join("tests/fixtures/pack");
     let out = tact_in(
         dir.path(),
-        &["check", "missing.txt", "binary.txt", "empty.txt", "latin1.txt", "--isolated", "--rules", pack.to_str().expect("path"), "--select", "demo", "--format", "concise"],
+        &[
+            "check",
+            "missing.txt",
+            "binary.txt",
+            "empty.txt",
+            "latin1.txt",
+            "--isolated",
+            "--rules",
+            pack.to_str().expect("path"),
+            "--select",
+            "demo",
+            "--format",
+            "concise",
+        ],
     );
     assert_eq!(code(&out), 1);
     let (out_text, err_text) = (stdout(&out), stderr(&out));
@@ -240,7 +290,10 @@ fn config_is_found_walking_up() {
     let pack = repo().join("tests/fixtures/pack");
     std::fs::write(
         dir.path().join(".tact.yml"),
-        format!("rules: [{}]\nselect: [demo]\nignore: [demo-no-exit]\nlevels:\n  demo-reproach: error\n", pack.display()),
+        format!(
+            "rules: [{}]\nselect: [demo]\nignore: [demo-no-exit]\nlevels:\n  demo-reproach: error\n",
+            pack.display()
+        ),
     )
     .expect("write");
     std::fs::write(nested.join("draft.txt"), "Per my last email, could you send it?").expect("write");
@@ -251,7 +304,8 @@ fn config_is_found_walking_up() {
 #[test]
 fn config_errors_point_into_the_file() {
     let dir = tempfile::tempdir().expect("temp");
-    std::fs::write(dir.path().join(".tact.yml"), "# my config\nignore:\n  - passive-aggressive\n  - no-such-rule\n").expect("write");
+    std::fs::write(dir.path().join(".tact.yml"), "# my config\nignore:\n  - passive-aggressive\n  - no-such-rule\n")
+        .expect("write");
     let out = tact_in(dir.path(), &["check", "-", "--color", "never"]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
@@ -335,7 +389,17 @@ fn broken_pipe_exits_quietly() {
     }
     let pack = repo().join("tests/fixtures/pack");
     let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
-        .args(["check", ".", "--isolated", "--rules", pack.to_str().expect("path"), "--select", "demo", "--color", "never"])
+        .args([
+            "check",
+            ".",
+            "--isolated",
+            "--rules",
+            pack.to_str().expect("path"),
+            "--select",
+            "demo",
+            "--color",
+            "never",
+        ])
         .current_dir(dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

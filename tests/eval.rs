@@ -4,6 +4,8 @@
 //! the thresholds in `docs/accuracy.md`; regenerates that file's table with
 //! `TACT_BLESS=1`, and fails when the committed table is stale.
 
+#![allow(clippy::print_stderr)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;

@@ -205,5 +205,5 @@ pub(crate) fn compile_patterns(key: &str, patterns: &[String]) -> Result<Vec<reg
 }
 
 fn first_line(text: &str) -> String {
-    text.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(text).trim().to_owned()
+    text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(text).trim().to_owned()
 }

@@ -61,7 +61,7 @@ impl RecipientName {
             return;
         }
         let name_lower = name.to_lowercase();
-        if !recipient.iter().any(|r| *r == name_lower) {
+        if !recipient.contains(&name_lower) {
             let mut finding = Finding::at(span);
             finding.value = Some(recipient.join(" "));
             out.push(finding);

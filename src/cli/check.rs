@@ -29,7 +29,15 @@ struct FileResult {
     notes: Vec<String>,
     errors: Vec<InputError>,
     diff: Option<String>,
+    /// Standard input fixed with `--fix`: the fixed text is the whole output.
+    fixed_stdin: Option<String>,
     fail_level: Level,
+}
+
+impl FileResult {
+    fn new(fail_level: Level) -> Self {
+        Self { checked: vec![], notes: vec![], errors: vec![], diff: None, fixed_stdin: None, fail_level }
+    }
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
@@ -55,6 +63,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     let mut errors: Vec<InputError> =
         problems.into_iter().map(|p| InputError { path: p.path, message: p.message }).collect();
     let mut failing = false;
+    let mut filtered = false;
 
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<Result<FileResult, tact::Error>> =
@@ -67,6 +76,15 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
             if let Some(diff) = &result.diff {
                 out.write_all(diff.as_bytes()).map_err(stdout_error)?;
                 failing = true;
+            }
+            if let Some(fixed) = &result.fixed_stdin {
+                // `--fix` on standard input prints the fixed text, as a filter would.
+                out.write_all(fixed.as_bytes()).map_err(stdout_error)?;
+                filtered = true;
+                for checked in &result.checked {
+                    failing |= checked.report.diagnostics.iter().any(|d| d.level >= result.fail_level);
+                }
+                continue;
             }
             if args.diff {
                 // `--diff` shows what would change, nothing else.
@@ -83,7 +101,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         out.flush().map_err(stdout_error)?;
     }
     totals.input_errors = errors.len();
-    if args.diff {
+    if args.diff || filtered {
         for e in &errors {
             eprintln_safe(&format!("error: {}: {}", e.path, e.message));
         }
@@ -117,21 +135,16 @@ fn check_input(input: &Input, args: &CheckArgs, resolver: &Resolver) -> Result<F
                 Ok(bytes) => (Some(path.clone()), shown, bytes, *format),
                 Err(err) => {
                     let error = InputError { path: shown, message: super::files::describe(&err) };
-                    return Ok(FileResult {
-                        checked: vec![],
-                        notes: vec![],
-                        errors: vec![error],
-                        diff: None,
-                        fail_level: Level::Warning,
-                    });
+                    let mut result = FileResult::new(Level::Warning);
+                    result.errors.push(error);
+                    return Ok(result);
                 }
             }
         }
     };
     let dir = path.as_deref().and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let settings = resolver.for_dir(&dir)?;
-    let mut result =
-        FileResult { checked: vec![], notes: vec![], errors: vec![], diff: None, fail_level: settings.fail_level };
+    let mut result = FileResult::new(settings.fail_level);
     if bytes.is_empty() {
         result.notes.push(format!("{shown}: empty; nothing to check"));
         return Ok(result);
@@ -187,7 +200,9 @@ fn fix_document(
             tact::fix::MAX_ROUNDS
         ));
     }
-    if fixed.text != document.text {
+    if path.is_none() && args.fix && !args.diff {
+        result.fixed_stdin = Some(fixed.text.clone());
+    } else if fixed.text != document.text {
         if args.diff {
             result.diff = Some(unified_diff(&document.path, &document.text, &fixed.text));
         } else if let Some(path) = path {
@@ -205,9 +220,6 @@ fn fix_document(
                     .errors
                     .push(InputError { path: document.path.clone(), message: format!("could not write fixes: {err}") }),
             }
-        } else {
-            // Standard input: print the fixed text instead of writing a file.
-            result.diff = Some(fixed.text.clone());
         }
     }
     // Report what is left (after writing), or what is there (with --diff).

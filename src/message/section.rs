@@ -220,8 +220,8 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
 
     // Signature: after a `-- ` delimiter or "Sent from my phone".
     let mut sig_start = None;
-    for j in body_start..end {
-        let line_text = lines[j].span.of(text);
+    for (j, line) in lines.iter().enumerate().take(end).skip(body_start) {
+        let line_text = line.span.of(text);
         if line_text == "-- " || line_text == "--" || SENT_FROM.is_match(line_text) {
             sig_start = Some(j);
             break;
@@ -274,9 +274,9 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
 
     if let Some(c) = closing {
         kinds[c] = Some(SectionKind::Closing);
-        for k in (c + 1)..search_end {
-            if kinds[k].is_none() {
-                kinds[k] = Some(SectionKind::Signature);
+        for k in kinds.iter_mut().take(search_end).skip(c + 1) {
+            if k.is_none() {
+                *k = Some(SectionKind::Signature);
             }
         }
     }

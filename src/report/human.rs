@@ -8,7 +8,6 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, Severity, Sour
 
 use super::{Checked, InputError, Totals};
 use crate::diagnostic::{Applicability, Diagnostic, Level};
-use crate::rule::RuleSet;
 use crate::span::Span;
 
 /// How human output looks.
@@ -100,12 +99,7 @@ impl miette::Diagnostic for Shown<'_> {
     }
 }
 
-pub(super) fn write(
-    out: &mut dyn Write,
-    checked: &Checked,
-    _rules: &RuleSet,
-    options: &HumanOptions,
-) -> io::Result<()> {
+pub(super) fn write(out: &mut dyn Write, checked: &Checked, options: &HumanOptions) -> io::Result<()> {
     let report = &checked.report;
     if report.diagnostics.is_empty() {
         return Ok(());

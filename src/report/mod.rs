@@ -108,7 +108,7 @@ impl<'a> Renderer<'a> {
     /// When writing fails.
     pub fn message(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
         match self.format {
-            Format::Human => human::write(out, checked, self.rules, &self.human),
+            Format::Human => human::write(out, checked, &self.human),
             Format::Concise => concise::write(out, checked),
             Format::Json => {
                 self.kept.push(json::message(checked, self.rules));

@@ -118,3 +118,38 @@ fn indent(text: &str) -> String {
 fn join(kinds: &[crate::message::Kind]) -> String {
     kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
 }
+
+/// The whole of `docs/rules.md`: every rule, grouped by category.
+#[must_use]
+pub fn reference(rules: &super::RuleSet) -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from rules/ by tests/docs.rs: run `TACT_BLESS=1 cargo test --test docs` after editing a rule. -->\n\n",
+    );
+    out.push_str(&format!(
+        "{} rules in {} categories. `tact explain RULE` shows the same text in a terminal.\n\n",
+        rules.rules().len(),
+        rules.categories().len()
+    ));
+    out.push_str("| rule | category | level | fix | flags |\n|---|---|---|---|---|\n");
+    for category in rules.categories() {
+        for rule in rules.rules().iter().filter(|r| r.category == category) {
+            let fix = match rule.fixable() {
+                Some(crate::Applicability::Safe) => "safe",
+                Some(crate::Applicability::Unsafe) => "unsafe",
+                _ => "",
+            };
+            let off = if rule.enabled { "" } else { " (off by default)" };
+            out.push_str(&format!(
+                "| [`{0}`](#{0}) | {1} | {2} | {fix} | {3}{off} |\n",
+                rule.id, rule.category, rule.level, rule.summary
+            ));
+        }
+    }
+    for category in rules.categories() {
+        out.push_str(&format!("\n## {category}\n\n"));
+        for rule in rules.rules().iter().filter(|r| r.category == category) {
+            out.push_str(&markdown(rule));
+        }
+    }
+    out
+}
