@@ -93,17 +93,19 @@ static ANY_HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]").expect("valid header regex"));
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[\x20\t]*
+        r"(?x)^[\x20\t]*
         (?:
-          (?:hi|hiya|hello|hey|heya|dear|greetings|howdy|yo|good\ (?:morning|afternoon|evening|day)|ahoy)
-          (?:[\x20\t]+(?:(?:dr|mr|mrs|ms|mx|prof|rev)\.[\x20\t]*)?[^\s,!:.;?—–][^,!:.;?\n—–]{0,40}?)?
+          (?i:hi|hiya|hello|hey|heya|dear|greetings|howdy|yo|good\ (?:morning|afternoon|evening|day)|ahoy)
+          (?:[\x20\t]+(?:(?i:dr|mr|mrs|ms|mx|prof|rev)\.[\x20\t]*)?[^\s,!:.;?—–][^,!:.;?\n—–]*?)?
           [\x20\t]*(?:[,!:—–]|\ -|$|\.\s*$)
         |
-          (?:\p{Lu}[\p{L}'’.-]*)(?:[\x20\t]+\p{Lu}[\p{L}'’.-]*){0,2}[\x20\t]*,[\x20\t]*$
+          \p{Lu}[\p{L}'’.-]*(?:[\x20\t]+\p{Lu}[\p{L}'’.-]*){0,2}[\x20\t]*,[\x20\t]*$
         )",
     )
     .expect("valid greeting regex")
 });
+/// The longest greeting, in characters ("Good morning Dr. Okafor-Smith,").
+const MAX_GREETING: usize = 60;
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[\x20\t]*(?:
@@ -119,7 +121,7 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 static QUOTE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[\x20\t]*(?:
-          on\ .{3,200}\ (?:wrote|a\ écrit|schrieb|escribió)[\x20\t]*:[\x20\t]*$
+          on\ .+?\ (?:wrote|a\ écrit|schrieb|escribió)[\x20\t]*:[\x20\t]*$
         | -{2,}[\x20\t]*(?:original\ message|forwarded\ message)[\x20\t]*-{2,}
         | begin\ forwarded\ message[\x20\t]*:
         | _{5,}[\x20\t]*$
@@ -129,8 +131,9 @@ static QUOTE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)(?:[ \t]*[:.,-])?[ \t]+").expect("valid P.S. regex"));
-static SENT_FROM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[ \t]*sent from my \w+|^[ \t]*get outlook for").expect("valid sent-from regex"));
+static SENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*sent from my [a-z]+|^[ \t]*get outlook for").expect("valid sent-from regex")
+});
 
 /// A line of the text: its span without the line break.
 #[derive(Debug, Clone, Copy)]
@@ -292,7 +295,7 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
     let mut greeting: Option<Span> = None;
     if let Some(first) = (body_start..end).find(|&j| kinds[j].is_none() && !is_blank(text, lines[j])) {
         let line = lines[first];
-        if let Some(m) = GREETING.find(line.span.of(text)) {
+        if let Some(m) = GREETING.find(line.span.of(text)).filter(|m| m.as_str().chars().count() <= MAX_GREETING) {
             let raw = &line.span.of(text)[..m.end()];
             let trimmed_len = raw.trim_end().len();
             let lead = raw.len() - raw.trim_start().len();
