@@ -96,10 +96,24 @@ impl Figures {
             paragraph_words: vec![0; message.paragraphs().len()],
             ..Detail::default()
         };
+        let original = message.text();
+        let prose_sections: Vec<Span> =
+            message.sections().iter().filter(|s| s.kind.is_prose()).map(|s| s.span).collect();
+        for section in &prose_sections {
+            let slice = section.of(original);
+            d.links
+                .extend(LINK.find_iter(slice).map(|m| Span::new(section.start + m.start(), section.start + m.end())));
+        }
         for (i, sentence) in sentences.iter().enumerate() {
             let slice = sentence.span.of(text);
             for (offset, word) in slice.unicode_word_indices() {
-                d.word_starts.push(sentence.span.start + offset);
+                let start = sentence.span.start + offset;
+                // A link is one word, however many parts it has.
+                let link = d.links.partition_point(|l| l.end <= start);
+                if d.links.get(link).is_some_and(|l| l.start < start) {
+                    continue;
+                }
+                d.word_starts.push(start);
                 d.sentence_words[i] += 1;
                 syllables += syllable_count(word);
                 if is_any(word, YOU) {
@@ -132,20 +146,12 @@ impl Figures {
             f.you_i_balance = Some((balance * 100.0).round() / 100.0);
         }
 
-        let original = message.text();
-        let prose_sections: Vec<Span> =
-            message.sections().iter().filter(|s| s.kind.is_prose()).map(|s| s.span).collect();
         if let (Some(first), Some(last)) = (prose_sections.first(), prose_sections.last()) {
             let extent = Span::new(first.start, last.end);
             let slice = extent.of(original);
             let lead = slice.len() - slice.trim_start().len();
             d.prose = Span::new(extent.start + lead, extent.start + lead + slice.trim().len());
             f.characters = d.prose.of(original).chars().count();
-        }
-        for section in &prose_sections {
-            let slice = section.of(original);
-            d.links
-                .extend(LINK.find_iter(slice).map(|m| Span::new(section.start + m.start(), section.start + m.end())));
         }
         for section in message.sections().iter().filter(|s| s.kind.is_writers()) {
             let slice = section.span.of(text);
@@ -214,6 +220,12 @@ mod tests {
         assert_eq!(f.links, 1);
         assert_eq!(f.exclamations, 1);
         assert_eq!(f.you_i_balance, Some(0.5));
+    }
+
+    #[test]
+    fn a_link_is_one_word() {
+        let m = Message::plain("Notes: https://example.com/a/b-c?d=e and more.");
+        assert_eq!(Figures::measure(&m).words, 4);
     }
 
     #[test]

@@ -98,11 +98,16 @@ impl Ctx<'_> {
         for region in self.regions() {
             let slice = region.of(text);
             for re in patterns {
-                out.extend(
-                    re.find_iter(slice)
-                        .filter(|m| !m.is_empty())
-                        .map(|m| Span::new(region.start + m.start(), region.start + m.end())),
-                );
+                for m in re.find_iter(slice) {
+                    // Report the words matched, not the whitespace around them.
+                    let matched = m.as_str();
+                    let lead = matched.len() - matched.trim_start().len();
+                    let body = matched.trim().len();
+                    if body > 0 {
+                        let start = region.start + m.start() + lead;
+                        out.push(Span::new(start, start + body));
+                    }
+                }
             }
         }
         out.sort_unstable();

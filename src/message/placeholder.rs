@@ -69,7 +69,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         r"|(%[A-Za-z_][A-Za-z0-9_.]+%)",
         r"|(\{[^{}|\n]+(?:\|[^{}|\n]*)+\})",
         r"|(\{[A-Za-z_][A-Za-z0-9_.]*\})",
-        r"|(\[(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}|[a-z]+(?:_[a-z]+)+)\])",
+        r"|(\[(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}|[a-z]+(?:_[a-z]+)+|(?:(?:your|their|first|last|full|company|contact|job|recipient|prospect)\x20)?(?:name|first\x20name|company|company\x20name|title|job\x20title|role|city|date|link|url|position|industry|product|school|team))\])",
     ))
     .expect("valid placeholder regex")
 });
@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn not_placeholders() {
-        assert!(found("See [my post](https://x.y) and [1], 50% off 20%, [x] done").is_empty());
+        assert!(found("See [my post](https://x.y) and [1], 50% off 20%, [x] done, [sic]").is_empty());
+        assert_eq!(found("Hi [first name], I saw [company name]'s news"), ["[first name]", "[company name]"]);
     }
 
     #[test]

@@ -70,7 +70,8 @@ fn join_soft_wraps(slice: &str) -> std::borrow::Cow<'_, str> {
         }
         let line = slice[line_start..i].trim_end();
         let next = slice[i + 1..].trim_start_matches([' ', '\t']);
-        let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', '…', ')', '"', '”']) || line.is_empty();
+        let ends_sentence =
+            line.ends_with(['.', '!', '?', ':', ';', '…', ')', '"', '”']) || line.is_empty() || ends_with_link(line);
         let list_next = starts_list_item(next);
         let list_this = starts_list_item(slice[line_start..i].trim_start());
         let next_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
@@ -81,6 +82,13 @@ fn join_soft_wraps(slice: &str) -> std::borrow::Cow<'_, str> {
     }
     // Only ASCII newlines were replaced by ASCII spaces, so this is valid UTF-8.
     std::borrow::Cow::Owned(String::from_utf8(out).expect("newline-to-space keeps UTF-8"))
+}
+
+/// Whether the line's last word is a link: a line break after a link ends
+/// the sentence (lists of links have no full stops).
+fn ends_with_link(line: &str) -> bool {
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or(line).to_ascii_lowercase();
+    last.starts_with("http://") || last.starts_with("https://") || last.starts_with("www.")
 }
 
 fn starts_list_item(line: &str) -> bool {

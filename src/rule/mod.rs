@@ -126,6 +126,18 @@ impl Rule {
                 Edit::delete(Span::new(span.start, end))
             }
             FixAction::AppendToSentence => Edit::insert(sentence.end, text),
+            FixAction::ReplaceSentence if text.is_empty() => {
+                // Deleting a sentence takes the spaces after it, or the whole
+                // line when the sentence was all of it.
+                let original = ctx.original();
+                let rest = &original[sentence.end..];
+                let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                let line_start = original[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+                let alone = original[line_start..sentence.start].trim().is_empty() && rest[spaces..].starts_with('\n');
+                let end = sentence.end + spaces + usize::from(alone);
+                let start = if alone { line_start } else { sentence.start };
+                Edit::delete(Span::new(start, end))
+            }
             FixAction::ReplaceSentence => Edit::replace(sentence, text),
         };
         Rewrite { title: fill(&fix.title), applicability: fix.applicability, edits: vec![edit] }
