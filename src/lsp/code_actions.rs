@@ -68,18 +68,22 @@ pub(crate) fn code_actions(server: &mut Server, params: CodeActionParams) -> Vec
         }
     }
 
-    let fix_all = fix_all_edit(doc, generation, encoding);
-    if let Some(fix_all) = &fix_all {
-        let title = "Fix all safe problems in this message";
-        let mut kinds = vec![FIX_ALL_KIND];
-        if !ours.is_empty() {
-            kinds.push(QUICKFIX);
-        }
-        for kind in kinds.into_iter().filter(|k| wanted(k)) {
+    // As a source action whenever something is fixable; among the quick
+    // fixes only when it does more than the one fix already listed.
+    let mut kinds = Vec::new();
+    let safe = safe_fixes(doc, generation);
+    if wanted(FIX_ALL_KIND) && safe >= 1 {
+        kinds.push(FIX_ALL_KIND);
+    }
+    if wanted(QUICKFIX) && !ours.is_empty() && safe >= 2 {
+        kinds.push(QUICKFIX);
+    }
+    if let Some(edits) = kinds.first().and_then(|_| fix_all_edits(doc, generation, encoding)) {
+        for kind in kinds {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: title.to_owned(),
+                title: "Fix all safe problems in this message".to_owned(),
                 kind: Some(CodeActionKind::from(kind.to_owned())),
-                edit: Some(edit(caps, &uri, doc.version, vec![fix_all.clone()])),
+                edit: Some(edit(caps, &uri, doc.version, edits.clone())),
                 ..CodeAction::default()
             }));
         }
@@ -109,29 +113,58 @@ pub(crate) fn code_actions(server: &mut Server, params: CodeActionParams) -> Vec
     actions
 }
 
-/// One edit taking the document to its text after every safe fix.
-fn fix_all_edit(doc: &Document, generation: u64, encoding: Encoding) -> Option<TextEdit> {
+/// Edits taking the document to its text after every safe fix, or `None`
+/// when nothing has a safe fix.
+fn fix_all_edits(doc: &Document, generation: u64, encoding: Encoding) -> Option<Vec<TextEdit>> {
     let checked = doc.checked(generation)?;
-    checked.report.diagnostics.iter().find(|d| d.fix(Applicability::Safe).is_some())?;
     let kind = checked.settings.kind_for(doc.path.as_deref());
     let fixed = fix_text(&checked.settings.linter, &doc.text, doc.format, kind, Applicability::Safe, &|_| true);
     if fixed.text == doc.text {
         return None;
     }
-    let (span, replacement) = minimal_change(&doc.text, &fixed.text);
-    Some(TextEdit { range: doc.converter(encoding).range(span), new_text: replacement.to_owned() })
+    let conv = doc.converter(encoding);
+    let edits = word_changes(&doc.text, &fixed.text)
+        .into_iter()
+        .map(|(span, new_text)| TextEdit { range: conv.range(span), new_text: new_text.to_owned() })
+        .collect();
+    Some(edits)
 }
 
-/// The smallest span of `old` whose replacement gives `new`, on char boundaries.
-fn minimal_change<'n>(old: &str, new: &'n str) -> (Span, &'n str) {
-    let prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
-    let prefix = crate::line_index::floor_char_boundary(old, prefix);
-    let max_suffix = (old.len() - prefix).min(new.len() - prefix);
-    let mut suffix = old.bytes().rev().zip(new.bytes().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
-    while suffix > 0 && !(old.is_char_boundary(old.len() - suffix) && new.is_char_boundary(new.len() - suffix)) {
-        suffix -= 1;
+/// How many findings of the current lint have a safe fix.
+fn safe_fixes(doc: &Document, generation: u64) -> usize {
+    doc.checked(generation)
+        .map_or(0, |c| c.report.diagnostics.iter().filter(|d| d.fix(Applicability::Safe).is_some()).count())
+}
+
+/// The changed stretches between `old` and `new`, word by word, so an
+/// editor keeps the cursor and marks outside them.
+fn word_changes<'n>(old: &str, new: &'n str) -> Vec<(Span, &'n str)> {
+    let diff = similar::TextDiff::configure().timeout(std::time::Duration::from_millis(50)).diff_words(old, new);
+    let offsets = |slices: &[&str]| -> Vec<usize> {
+        std::iter::once(0)
+            .chain(slices.iter().scan(0, |at, s| {
+                *at += s.len();
+                Some(*at)
+            }))
+            .collect()
+    };
+    let (old_at, new_at) = (offsets(diff.old_slices()), offsets(diff.new_slices()));
+    let mut out: Vec<(Span, std::ops::Range<usize>)> = Vec::new();
+    for op in diff.ops() {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            continue;
+        }
+        let (span, range) = (Span::new(old_at[o.start], old_at[o.end]), new_at[n.start]..new_at[n.end]);
+        match out.last_mut() {
+            Some((last, r)) if last.end == span.start && r.end == range.start => {
+                *last = last.cover(span);
+                r.end = range.end;
+            }
+            _ => out.push((span, range)),
+        }
     }
-    (Span::new(prefix, old.len() - suffix), &new[prefix..new.len() - suffix])
+    out.into_iter().map(|(span, range)| (span, &new[range])).collect()
 }
 
 fn edit(caps: ClientCaps, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
@@ -204,15 +237,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn minimal_change_keeps_common_ends() {
-        let old = "Hi Zoë, per my last email, thanks 👋";
-        let new = "Hi Zoë, in my earlier note, thanks 👋";
-        let (span, with) = minimal_change(old, new);
-        assert_eq!((&old[span.range()], with), ("per my last email", "in my earlier note"));
-        // Different chars sharing a leading byte stay whole.
-        let (span, with) = minimal_change("aé", "aè");
-        assert_eq!((span, with), (Span::new(1, 3), "è"));
-        let (span, with) = minimal_change("abc", "abc!");
-        assert_eq!((span, with), (Span::new(3, 3), "!"));
+    fn word_changes_touch_only_changed_words() {
+        let old = "Hi Zoë 👋, as I mentioned, the café is booked. Per my last email, thanks.";
+        let new = "Hi Zoë 👋, as I said, the café is booked. In my earlier note, thanks.";
+        let changes = word_changes(old, new);
+        let shown: Vec<(&str, &str)> = changes.iter().map(|(span, with)| (&old[span.range()], *with)).collect();
+        assert_eq!(shown, [("mentioned,", "said,"), ("Per", "In"), ("last", "earlier"), ("email,", "note,")]);
+        let mut rebuilt = old.to_owned();
+        for (span, with) in changes.iter().rev() {
+            rebuilt.replace_range(span.range(), with);
+        }
+        assert_eq!(rebuilt, new);
     }
 }
