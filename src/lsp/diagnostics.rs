@@ -92,7 +92,7 @@ fn one(doc: &Document, conv: &Converter<'_>, d: &Diagnostic, rules: &RuleSet, re
                 .collect(),
         })
         .collect();
-    let data = (!fixes.is_empty()).then(|| FixData { version: doc.version, fixes });
+    let data = (!fixes.is_empty()).then_some(FixData { version: doc.version, fixes });
     LspDiagnostic {
         range: conv.range(d.span),
         severity: Some(severity(d.level)),

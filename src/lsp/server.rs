@@ -10,9 +10,9 @@ use crossbeam_channel::Sender;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
     ClientCapabilities, ConfigurationItem, ConfigurationParams, DidChangeConfigurationParams,
-    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, FileSystemWatcher, GlobPattern, MessageType,
-    PublishDiagnosticsParams, Registration, RegistrationParams, ShowMessageParams, Uri,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, FileSystemWatcher, GlobPattern, MessageType, PublishDiagnosticsParams, Registration,
+    RegistrationParams, ShowMessageParams, Uri,
 };
 use serde::de::DeserializeOwned;
 
@@ -188,11 +188,8 @@ impl Server {
                     }
                 }
             }
-            "workspace/didChangeWatchedFiles" => {
-                if note_params::<DidChangeWatchedFilesParams>(self, n).is_some() {
-                    self.workspace.reload();
-                }
-            }
+            // Which file changed does not matter: settings are re-resolved lazily.
+            "workspace/didChangeWatchedFiles" => self.workspace.reload(),
             _ => {}
         }
     }

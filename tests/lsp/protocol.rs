@@ -126,7 +126,7 @@ fn edits_relint_and_close_clears() {
     assert_eq!(published["version"], 2);
     assert_eq!(published["diagnostics"], json!([]));
     let published = client.change(URI, 3, "Hi José, as I mentioned, the venue is booked.");
-    assert_eq!(published["diagnostics"][0]["code"], "passive-aggressive");
+    assert_eq!(published["diagnostics"][0]["code"], "reproach");
     client.notify("textDocument/didClose", json!({ "textDocument": { "uri": URI } }));
     let published = client.diagnostics(URI);
     assert_eq!(published["diagnostics"], json!([]));
@@ -143,7 +143,7 @@ fn only_drafts_are_checked() {
     );
     for (uri, language) in [("file:///tact-test-drafts/a.md", "markdown"), ("file:///tact-test-drafts/b.eml", "")] {
         let published = client.open(uri, language, "Hi Zoë, as I mentioned, thanks.");
-        assert_eq!(published["diagnostics"][0]["code"], "passive-aggressive", "{uri}");
+        assert_eq!(published["diagnostics"][0]["code"], "reproach", "{uri}");
     }
     let hover = client.request(
         "textDocument/hover",
@@ -162,17 +162,20 @@ fn pre_send_mode_makes_placeholders_errors() {
             .as_array()
             .expect("diagnostics")
             .iter()
-            .find(|d| d["code"] == "unfilled-placeholder")
+            .find(|d| d["code"] == "placeholder")
             .map(|d| d["severity"].clone())
             .expect("placeholder flagged")
     };
     let mut client = Client::with(false, Value::Null);
     assert_eq!(severity_of_placeholder(&client.open(URI, "plaintext", DRAFT)), 2);
-    client.notify("workspace/didChangeConfiguration", json!({ "settings": { "tact": { "preSend": true } } }));
+    // Settings sent later replace the earlier ones as a whole, nested under `tact`.
+    let mut settings = crate::support::pack_options();
+    settings["preSend"] = json!(true);
+    client.notify("workspace/didChangeConfiguration", json!({ "settings": { "tact": settings } }));
     assert_eq!(severity_of_placeholder(&client.diagnostics(URI)), 1);
     client.shutdown();
 
-    let mut client = Client::with(false, json!({ "preSend": true, "levels": { "passive-aggressive": "info" } }));
+    let mut client = Client::with(false, json!({ "preSend": true, "levels": { "reproach": "info" } }));
     let published = client.open(URI, "plaintext", DRAFT);
     assert_eq!(severity_of_placeholder(&published), 1);
     assert_eq!(published["diagnostics"][0]["severity"], 3, "levels are configurable");
@@ -181,10 +184,10 @@ fn pre_send_mode_makes_placeholders_errors() {
 
 #[test]
 fn docs_url_becomes_a_code_description() {
-    let mut client = Client::with(false, json!({ "tact": { "docsUrl": "https://example.org/rules#{rule}" } }));
+    let mut client = Client::with(false, json!({ "docsUrl": "https://example.org/rules#{rule}" }));
     let published = client.open(URI, "plaintext", DRAFT);
     let first = &published["diagnostics"][0];
-    assert_eq!(first["codeDescription"]["href"], "https://example.org/rules#passive-aggressive");
+    assert_eq!(first["codeDescription"]["href"], "https://example.org/rules#reproach");
     assert_eq!(first["message"], "“as I mentioned” reads as a reproach");
     client.shutdown();
 }

@@ -86,7 +86,7 @@ fn huge_documents_are_refused_gracefully() {
     assert!(diagnostics[0]["message"].as_str().expect("message").contains("not checked"));
     // Still answering, and a normal edit is checked again.
     let published = client.change(URI, 2, "Hi Zoë, as I mentioned, thanks.");
-    assert_eq!(published["diagnostics"][0]["code"], "passive-aggressive");
+    assert_eq!(published["diagnostics"][0]["code"], "reproach");
     client.shutdown();
 }
 

@@ -25,6 +25,22 @@ Best,
 Ana
 ";
 
+/// The test rule pack: stable copies of three rules, so these tests do not
+/// change whenever the built-in pack is tuned.
+pub fn pack() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lsp/pack").to_owned()
+}
+
+/// Settings that run the test pack only.
+pub fn pack_options() -> Value {
+    json!({ "rules": [pack()], "select": ["lsp-demo"] })
+}
+
+/// The same, as `.tact.yml` lines.
+pub fn pack_config() -> String {
+    format!("rules: [{:?}]\nselect: [lsp-demo]\n", pack())
+}
+
 /// The URI snapshot tests use: no config file can be found above it.
 pub const URI: &str = "file:///tact-test-drafts/draft.txt";
 
@@ -56,9 +72,14 @@ impl Client {
         (client, init)
     }
 
-    /// Start with default capabilities (`utf8` offered or not) and options.
+    /// Start with default capabilities (`utf8` offered or not), running the
+    /// test pack only, with `options` added to the initialization options.
     pub fn with(utf8: bool, options: Value) -> Self {
-        Self::start(json!({ "capabilities": capabilities(utf8), "initializationOptions": options })).0
+        let mut all = pack_options();
+        if let (Some(all), Value::Object(more)) = (all.as_object_mut(), options) {
+            all.extend(more);
+        }
+        Self::start(json!({ "capabilities": capabilities(utf8), "initializationOptions": all })).0
     }
 
     pub fn notify(&self, method: &str, params: Value) {

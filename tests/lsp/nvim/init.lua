@@ -1,5 +1,6 @@
 -- Drives `tact lsp` from a real Neovim (0.7 and later): open a draft, wait
--- for diagnostics, apply the preferred quick fix for "passive-aggressive",
+-- for diagnostics, apply the preferred quick fix for "reproach" (from the
+-- test pack in $TACT_PACK),
 -- write the buffer. Every outcome goes to $TACT_LOG; any failure quits
 -- with a non-zero status. Started as:
 --   nvim --headless --clean -u NONE -c "luafile init.lua"
@@ -22,6 +23,7 @@ local ok, err = pcall(function()
     name = "tact",
     cmd = { os.getenv("TACT_BIN"), "lsp" },
     root_dir = vim.fn.fnamemodify(draft, ":h"),
+    init_options = { rules = { os.getenv("TACT_PACK") }, select = { "lsp-demo" } },
   }
   local client_id
   if vim.lsp.start then
@@ -40,9 +42,9 @@ local ok, err = pcall(function()
   local target
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     log(string.format("DIAG %s %d:%d", d.code, d.lnum, d.col))
-    if d.code == "passive-aggressive" and (target == nil or d.lnum < target.lnum) then target = d end
+    if d.code == "reproach" and (target == nil or d.lnum < target.lnum) then target = d end
   end
-  if not target then return fail("no passive-aggressive diagnostic") end
+  if not target then return fail("no reproach diagnostic") end
 
   -- Ask for code actions at the finding, with the diagnostic as context.
   local line = vim.api.nvim_buf_get_lines(bufnr, target.lnum, target.lnum + 1, false)[1]
