@@ -106,15 +106,16 @@ fn one(doc: &Document, conv: &Converter<'_>, d: &Diagnostic, rules: &RuleSet, re
     }
 }
 
-/// A diagnostic at the top of a document saying its settings are broken.
-pub(crate) fn settings_problem(message: String) -> LspDiagnostic {
+/// A diagnostic at the top of a document about the check itself: broken
+/// settings (`config`) or a buffer too large to check (`too-large`).
+pub(crate) fn notice(code: &str, severity: DiagnosticSeverity, message: &str) -> LspDiagnostic {
     let start = Position { line: 0, character: 0 };
     LspDiagnostic {
         range: Range { start, end: start },
-        severity: Some(DiagnosticSeverity::ERROR),
-        code: Some(NumberOrString::String("config".to_owned())),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(code.to_owned())),
         source: Some("tact".to_owned()),
-        message,
+        message: message.to_owned(),
         ..LspDiagnostic::default()
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crossbeam_channel::Sender;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
-    ClientCapabilities, ConfigurationItem, ConfigurationParams, DidChangeConfigurationParams,
+    ClientCapabilities, ConfigurationItem, ConfigurationParams, DiagnosticSeverity, DidChangeConfigurationParams,
     DidChangeTextDocumentParams, DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, FileSystemWatcher, GlobPattern, MessageType, PublishDiagnosticsParams, Registration,
     RegistrationParams, ShowMessageParams, Uri,
@@ -254,9 +254,13 @@ impl Server {
         let Some(doc) = self.docs.get_mut(uri) else { return };
         let outcome = outcome.map(|settings| Checked { report: diagnostics::lint(doc, &settings), settings });
         let render = Render { encoding: self.encoding, docs_url: self.workspace.client.docs_url.as_deref() };
+        let too_large = doc.text.len() > MAX_BYTES;
         let published = match &outcome {
             Ok(checked) => diagnostics::to_lsp(doc, &checked.report, checked.settings.linter.rules(), render),
-            Err(problem) => vec![diagnostics::settings_problem(problem.clone())],
+            Err(problem) if too_large => {
+                vec![diagnostics::notice("too-large", DiagnosticSeverity::INFORMATION, problem)]
+            }
+            Err(problem) => vec![diagnostics::notice("config", DiagnosticSeverity::ERROR, problem)],
         };
         doc.linted = Some(Linted { generation, outcome });
         let (uri, version) = (doc.uri.clone(), doc.version);

@@ -84,6 +84,7 @@ fn huge_documents_are_refused_gracefully() {
     let diagnostics = published["diagnostics"].as_array().expect("diagnostics");
     assert_eq!(diagnostics.len(), 1);
     assert!(diagnostics[0]["message"].as_str().expect("message").contains("not checked"));
+    assert_eq!((diagnostics[0]["code"].as_str(), diagnostics[0]["severity"].as_u64()), (Some("too-large"), Some(3)));
     // Still answering, and a normal edit is checked again.
     let published = client.change(URI, 2, "Hi Zoë, as I mentioned, thanks.");
     assert_eq!(published["diagnostics"][0]["code"], "reproach");
