@@ -10,7 +10,7 @@
 //! [`rule`] loads and compiles YAML rules; [`lint::Linter`] runs them over a
 //! [`message::Message`]; [`config`] finds and reads `.tact.yml`; [`input`]
 //! turns files into messages; [`report`] renders results. The `tact` binary
-//! and the language server are thin shells over these calls.
+//! and the language server ([`lsp`]) are thin shells over these calls.
 
 pub mod atomic;
 pub mod check;
@@ -23,6 +23,7 @@ pub mod input;
 pub mod intent;
 pub mod line_index;
 pub mod lint;
+pub mod lsp;
 pub mod message;
 pub mod phrases;
 pub mod report;

@@ -29,6 +29,8 @@ pub enum Command {
     Rules(RulesCommand),
     /// Write a commented starter `.tact.yml` in the current folder.
     Init(InitArgs),
+    /// Run the language server (for editors) over standard input and output.
+    Lsp(LspArgs),
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +154,14 @@ pub struct InitArgs {
     /// Overwrite an existing `.tact.yml`.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the default and only transport;
+    /// accepted because many editor clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

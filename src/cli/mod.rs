@@ -57,6 +57,7 @@ fn run(cli: Cli) -> Result<Outcome, tact::Error> {
         Command::Rules(RulesCommand::List(args)) => rules::list(&args),
         Command::Rules(RulesCommand::Test(args)) => rules::test(&args),
         Command::Init(args) => init::run(&args),
+        Command::Lsp(_) => tact::lsp::run_stdio().map(|()| Outcome::Clean),
     }
 }
 
