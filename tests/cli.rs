@@ -412,3 +412,31 @@ fn broken_pipe_exits_quietly() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn pre_send_turns_placeholders_and_empty_subjects_into_errors() {
+    let run = |pre_send: bool| {
+        let mut args =
+            vec!["check", "-", "--isolated", "--select", "empty-subject,unfilled-placeholder", "--format", "concise"];
+        if pre_send {
+            args.push("--pre-send");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+            .args(&args)
+            .current_dir(repo())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child.stdin.take().expect("stdin").write_all(b"Subject:\n\nHi {{first_name}}, thanks.\n").expect("write");
+        stdout(&child.wait_with_output().expect("wait"))
+    };
+    insta::assert_snapshot!(run(false), @r"
+    <stdin>:1:1: info [empty-subject] The subject line is empty
+    <stdin>:3:4: warning [unfilled-placeholder] Unfilled placeholder {{first_name}}
+    ");
+    insta::assert_snapshot!(run(true), @r"
+    <stdin>:1:1: error [empty-subject] The subject line is empty
+    <stdin>:3:4: error [unfilled-placeholder] Unfilled placeholder {{first_name}}
+    ");
+}

@@ -307,7 +307,7 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
     // Assemble: merge runs of equal kinds into sections; unassigned lines are body.
     let mut sections: Vec<Section> = Vec::new();
     let mut push = |kind: SectionKind, span: Span| {
-        if span.is_empty() && kind != SectionKind::Subject {
+        if span.is_empty() {
             return;
         }
         if let Some(last) = sections.last_mut()
@@ -322,6 +322,10 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
     for (j, line) in lines.iter().enumerate() {
         let kind = kinds[j].unwrap_or(SectionKind::Body);
         match kind {
+            // An empty subject is no subject: the line stays a header.
+            SectionKind::Subject if subject_value.is_none_or(|v| v.of(text).trim().is_empty()) => {
+                push(SectionKind::Header, line.full);
+            }
             SectionKind::Subject => {
                 let value = subject_value.unwrap_or(line.span);
                 push(SectionKind::Header, Span::new(line.full.start, value.start));

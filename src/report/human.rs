@@ -216,11 +216,12 @@ pub(super) fn write_totals(
             plural(totals.messages, "message")
         )?;
         if totals.fixable > 0 {
-            writeln!(
-                out,
-                "{} fixable with `tact check --fix`.",
-                plural(totals.fixable, "problem is").replace("problems is", "problems are")
-            )?;
+            let (count, verb) = if totals.fixable == 1 {
+                ("1 problem".to_owned(), "is")
+            } else {
+                (format!("{} problems", totals.fixable), "are")
+            };
+            writeln!(out, "{count} {verb} fixable with `tact check --fix`.")?;
         }
     }
     Ok(())
