@@ -24,6 +24,7 @@ pub mod intent;
 pub mod line_index;
 pub mod lint;
 pub mod message;
+pub mod near_dup;
 pub mod phrases;
 pub mod report;
 pub mod rule;
