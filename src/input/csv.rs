@@ -20,6 +20,8 @@ pub(super) struct Layout {
     /// Columns naming the sender (name, address, profile URL), for `--from`.
     pub senders: Vec<usize>,
     pub kind: Option<(Kind, KindSource)>,
+    /// The kind of a row whose subject cell is filled, when that tells.
+    pub kind_with_subject: Option<Kind>,
     /// Whether an empty subject cell still makes a `Subject:` line.
     pub subject_when_empty: bool,
     /// Whether cells may hold HTML entities or tags.
@@ -67,6 +69,7 @@ fn layout(headers: &[String], options: &ReadOptions) -> Result<Layout, Skip> {
         subject: find(SUBJECT_NAMES).or_else(|| headers.iter().position(|h| normalize(h).contains("subject"))),
         senders: SENDER_NAMES.iter().filter_map(|n| column(headers, n)).collect(),
         kind: None,
+        kind_with_subject: None,
         subject_when_empty: true,
         html: false,
         export: None,
@@ -175,6 +178,11 @@ pub(super) fn read(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<
         let text = email_text(subject.as_deref(), None, &super::normalize_newlines(&body));
         let mut document = Document::decoded(path, Some(record), text, Some(Origin::Line(line)));
         document.kind.clone_from(&layout.kind);
+        if let (Some(kind), Some(export)) = (layout.kind_with_subject, layout.export)
+            && subject.as_deref().is_some_and(|s| !s.trim().is_empty())
+        {
+            document.kind = Some((kind, KindSource::Input(format!("{export}, with a subject"))));
+        }
         if row.len() != headers.len() {
             document.notes.push(format!("this row has {} fields, the header has {}", row.len(), headers.len()));
         }
