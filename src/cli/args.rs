@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check drafts, templates and exports; print findings, scores and rewrites.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Explain a rule: why it matters, examples, better ways to write it.
     Explain(ExplainArgs),
     /// List or test rules.
