@@ -157,6 +157,9 @@ pub fn groups(sketches: &[Option<Sketch>]) -> Vec<Group> {
                 }
                 std::collections::hash_map::Entry::Occupied(slot) => {
                     let first = *slot.get();
+                    if sets.find(first) == sets.find(i) {
+                        continue;
+                    }
                     if let Some(other) = &sketches[first]
                         && sketch.similarity(other) >= THRESHOLD
                     {

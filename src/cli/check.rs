@@ -20,7 +20,7 @@ use tact::config::{Resolver, Settings};
 use tact::diagnostic::{Applicability, Level};
 use tact::fix::fix_text;
 use tact::input::{self, Document, InputFormat, ReadOptions, Skip};
-use tact::message::Message;
+use tact::message::{Kind, KindSource, Message};
 use tact::report::{Audit, Checked, Format, HumanOptions, InputError, Renderer, SummaryOptions, Totals, html};
 
 use super::args::{CheckArgs, FormatArg};
@@ -38,6 +38,8 @@ struct Work {
     settings: Arc<Settings>,
     /// The file, when there is one (not for standard input).
     path: Option<PathBuf>,
+    /// The kind settings give the file, looked up once per file.
+    kind: Option<(Kind, KindSource)>,
     /// The file's bytes, kept only when fixes may be written back.
     original: Option<Arc<Vec<u8>>>,
 }
@@ -268,7 +270,13 @@ impl Run<'_> {
                 let text = String::from_utf8_lossy(&line);
                 match input::parse_jsonl_line(&shown, number, &text, &self.read_options) {
                     Ok(Some(document)) => {
-                        let work = Work { document, settings: Arc::clone(&settings), path: None, original: None };
+                        let work = Work {
+                            document,
+                            settings: Arc::clone(&settings),
+                            path: None,
+                            kind: settings.kind_for(None),
+                            original: None,
+                        };
                         self.emit(Output::Done(Box::new(lint_work(work, args))))?;
                     }
                     Ok(None) => {}
@@ -389,11 +397,13 @@ fn parse(
         Err(Skip::Broken(message)) => return vec![Item::Error(InputError::new(shown, message))],
     };
     let mut items: Vec<Item> = parsed.notes.into_iter().map(|n| Item::Note(format!("{shown}: {n}"))).collect();
+    let kind = settings.kind_for(path);
     items.extend(parsed.documents.into_iter().map(|document| {
         Item::Check(Box::new(Work {
             document,
             settings: Arc::clone(settings),
             path: path.map(Path::to_path_buf),
+            kind: kind.clone(),
             original: original.clone(),
         }))
     }));
@@ -406,24 +416,25 @@ fn parse(
 }
 
 fn lint_work(work: Work, args: &CheckArgs) -> Done {
-    let Work { document, settings, path, original } = work;
+    let Work { document, settings, path, kind, original } = work;
     let mut side = Side::default();
     let fixing = args.fix || args.diff;
     let checked = match original {
         Some(original) if fixing && document.fixable && document.record.is_none() => {
-            fix_document(document, args, &settings, path.as_deref(), &original, &mut side)
+            fix_document(document, args, &settings, path.as_deref(), kind, &original, &mut side)
         }
-        _ => lint_document(document, &settings, path.as_deref()),
+        _ => lint_document(document, &settings, kind),
     };
     Done { checked, side, fail_level: settings.fail_level }
 }
 
-fn lint_document(document: Document, settings: &Arc<Settings>, path: Option<&Path>) -> Checked {
+/// Lint one document; `kind` is what settings say for its file.
+fn lint_document(document: Document, settings: &Arc<Settings>, kind: Option<(Kind, KindSource)>) -> Checked {
     let mut message = Message::new(document.text, document.format);
     for note in document.notes {
         message.add_note(tact::Span::empty(0), note);
     }
-    let kind = settings.kind_for(path).or(document.kind);
+    let kind = kind.or(document.kind);
     let report = settings.linter.lint(&message, kind);
     let mut checked = Checked::new(document.path, document.record, message, report);
     checked.origin = document.origin;
@@ -435,12 +446,13 @@ fn fix_document(
     args: &CheckArgs,
     settings: &Arc<Settings>,
     path: Option<&Path>,
+    kind: Option<(Kind, KindSource)>,
     original: &[u8],
     result: &mut Side,
 ) -> Checked {
     let threshold = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
-    let kind = settings.kind_for(path).or_else(|| document.kind.clone());
-    let fixed = fix_text(&settings.linter, &document.text, document.format, kind, threshold, &|_| true);
+    let fix_kind = kind.clone().or_else(|| document.kind.clone());
+    let fixed = fix_text(&settings.linter, &document.text, document.format, fix_kind, threshold, &|_| true);
     if !fixed.converged {
         result.notes.push(format!(
             "{}: fixes did not settle after {} rounds; please report this",
@@ -473,7 +485,7 @@ fn fix_document(
     }
     // Report what is left (after writing), or what is there (with --diff).
     let text = if args.diff { document.text } else { fixed.text };
-    lint_document(Document { text, ..document }, settings, path)
+    lint_document(Document { text, ..document }, settings, kind)
 }
 
 fn unified_diff(path: &str, before: &str, after: &str) -> String {
