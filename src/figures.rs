@@ -59,6 +59,7 @@ pub struct Detail {
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid link regex"));
 
+/// (Each starts with i, m, o, u, w or y: see `is_any`.)
 const YOU: &[&str] =
     &["you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd", "ya", "u"];
 const I: &[&str] = &[
@@ -163,7 +164,11 @@ impl Figures {
 }
 
 fn is_any(word: &str, list: &[&str]) -> bool {
-    if word.len() > 10 {
+    // Every listed word starts with one of these letters: reject the rest
+    // without comparing (this runs for every word of every message).
+    if word.len() > 10
+        || !matches!(word.as_bytes().first().map(u8::to_ascii_lowercase), Some(b'i' | b'm' | b'o' | b'u' | b'w' | b'y'))
+    {
         return false;
     }
     if word.contains('’') {
@@ -171,6 +176,16 @@ fn is_any(word: &str, list: &[&str]) -> bool {
         return list.iter().any(|w| w.eq_ignore_ascii_case(&straight));
     }
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod is_any_tests {
+    #[test]
+    fn listed_words_start_with_the_letters_is_any_checks() {
+        for word in super::YOU.iter().chain(super::I) {
+            assert!(super::is_any(word, &[word]), "{word}: update the first-letter check in is_any");
+        }
+    }
 }
 
 /// Syllables in an English word, estimated from vowel groups.

@@ -96,22 +96,23 @@ impl State {
     }
 }
 
-fn sb8(state: State, ahead: &[(usize, Cat)]) -> bool {
+/// SB8's look-ahead from `at`; `None` for a character the table lacks.
+fn sb8(state: State, text: &str, at: usize) -> Option<bool> {
     let p = state.0;
     let mut idx = if p[3] == Part::SpPlus { 2 } else { 3 };
     if p[idx] == Part::ClosePlus {
         idx -= 1;
     }
     if p[idx] == Part::ATerm {
-        for &(_, cat) in ahead {
-            match cat {
-                Cat::Lower => return true,
-                Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return false,
+        for (_, cat) in categories(text, at) {
+            match cat? {
+                Cat::Lower => return Some(true),
+                Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return Some(false),
                 _ => {}
             }
         }
     }
-    false
+    Some(false)
 }
 
 fn sb8a(state: State) -> bool {
@@ -141,18 +142,52 @@ fn sb11(state: State) -> bool {
     p[idx] == Part::STerm || p[idx] == Part::ATerm
 }
 
+/// Categories of ASCII characters, `None` for the few the table leaves out.
+const ASCII: [Option<Cat>; 128] = {
+    let mut table = [None; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii_category(b as u8);
+        b += 1;
+    }
+    table
+};
+
+const fn ascii_category(b: u8) -> Option<Cat> {
+    Some(match b {
+        b'\r' => Cat::Cr,
+        b'\n' => Cat::Lf,
+        b'\t' | 0x0b | 0x0c | b' ' => Cat::Sp,
+        b'a'..=b'z' => Cat::Lower,
+        b'A'..=b'Z' => Cat::Upper,
+        b'0'..=b'9' => Cat::Numeric,
+        b'.' => Cat::ATerm,
+        b'!' | b'?' => Cat::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Cat::Close,
+        b',' | b'-' | b':' | b';' => Cat::SContinue,
+        b'#' | b'$' | b'%' | b'&' | b'*' | b'+' | b'/' | b'<' | b'=' | b'>' | b'@' | b'\\' | b'^' | b'_' | b'`'
+        | b'|' | b'~' => Cat::Other,
+        _ => return None,
+    })
+}
+
+/// The categories of the characters of `text` from byte `at`, with offsets.
+fn categories(text: &str, at: usize) -> impl Iterator<Item = (usize, Option<Cat>)> + '_ {
+    text[at..].char_indices().map(move |(i, c)| {
+        let cat = if c.is_ascii() { ASCII[c as usize] } else { category(c) };
+        (at + i, cat)
+    })
+}
+
 /// The byte offsets where sentences start in `text` (the first is 0), the
 /// same as `split_sentence_bound_indices`, or `None` when `text` holds a
 /// character the table does not know.
 #[must_use]
 pub fn starts(text: &str) -> Option<Vec<usize>> {
-    let mut chars: Vec<(usize, Cat)> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        chars.push((i, category(c)?));
-    }
     let mut out = Vec::new();
     let mut state = State([Part::Sot; 4]);
-    for (k, &(position, cat)) in chars.iter().enumerate() {
+    for (position, cat) in categories(text, 0) {
+        let cat = cat?;
         let before = state;
         state = state.next(cat);
         let boundary = match cat {
@@ -163,9 +198,12 @@ pub fn starts(text: &str) -> Option<Vec<usize>> {
                 state = before;
                 false
             }
+            // Most characters follow a letter, a space or other: no rule
+            // below can apply (each needs a terminator behind).
+            _ if matches!(before.0[3], Part::UpperLower | Part::Other) => false,
             Cat::Numeric if before.last(Part::ATerm) => false,
             Cat::Upper if before.0[2] == Part::UpperLower && before.0[3] == Part::ATerm => false,
-            _ if sb8(before, &chars[k..]) => false,
+            _ if sb8(before, text, position)? => false,
             Cat::SContinue | Cat::STerm | Cat::ATerm if sb8a(before) => false,
             Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf if sb9(before) => false,
             Cat::Sp | Cat::Cr | Cat::Lf if sb8a(before) => false,
