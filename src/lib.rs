@@ -30,6 +30,7 @@ pub mod report;
 pub mod rule;
 pub mod score;
 pub mod span;
+pub mod warm;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Level, Rewrite};
 pub use error::Error;
