@@ -10,6 +10,7 @@
 //! number of messages.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::message::Message;
 
@@ -46,17 +47,74 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// FNV-1a over a word, lowercased.
+/// FNV-1a over a word, lowercased (ASCII words byte by byte).
 fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0u8; 4];
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
         }
     }
     h
+}
+
+/// Push the hash of every word (run of letters and digits) of `text`.
+fn hash_words(text: &str, out: &mut Vec<u64>) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word_char, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(word_hash(&text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(word_hash(&text[s..]));
+    }
+}
+
+/// Hashes band keys, which are already well mixed: no SipHash needed.
+#[derive(Default)]
+struct BandHasher(u64);
+
+impl std::hash::Hasher for BandHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8)) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = mix(self.0 ^ n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 impl Sketch {
@@ -64,11 +122,9 @@ impl Sketch {
     #[must_use]
     pub fn of(message: &Message) -> Option<Sketch> {
         let text = message.prose();
-        let mut words: Vec<u64> = Vec::new();
+        let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
         for section in message.sections().iter().filter(|s| s.kind.is_writers()) {
-            words.extend(
-                section.span.of(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash),
-            );
+            hash_words(section.span.of(text), &mut words);
         }
         Self::of_words(&words)
     }
@@ -147,7 +203,8 @@ impl UnionFind {
 #[must_use]
 pub fn groups(sketches: &[Option<Sketch>]) -> Vec<Group> {
     let mut sets = UnionFind((0..sketches.len()).collect());
-    let mut buckets: HashMap<(usize, u64), usize> = HashMap::new();
+    let mut buckets: HashMap<(usize, u64), usize, BuildHasherDefault<BandHasher>> =
+        HashMap::with_capacity_and_hasher(sketches.len() * BANDS, BuildHasherDefault::default());
     for (i, sketch) in sketches.iter().enumerate() {
         let Some(sketch) = sketch else { continue };
         for band in 0..BANDS {
