@@ -104,8 +104,9 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     // Lexicons first: rules refer to their intents.
     // Parsing files and compiling lexicon patterns are independent: both
     // run in parallel (they dominate a one-draft run), in file order.
-    type Parsed = (Source, Result<(LexiconFile, Result<Vec<Regex>, SpecError>), FileError>);
-    let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile, Result<Vec<Regex>, SpecError>)>> = BTreeMap::new();
+    type Patterns = Result<Vec<Regex>, SpecError>;
+    type Parsed = (Source, Result<(LexiconFile, Patterns), FileError>);
+    let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile, Patterns)>> = BTreeMap::new();
     let (lexicon_sources, rule_sources): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(Source::is_lexicon);
     let parsed: Vec<Parsed> = lexicon_sources
         .into_par_iter()
