@@ -55,6 +55,12 @@ fn dump(browser: &str, profile: &Path, args: &[&str], page: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Say loudly that the test did not run.
+#[allow(clippy::print_stderr)]
+fn skip(why: &str) {
+    eprintln!("\n\n*** SKIP report_renders_in_chromium: {why} ***\n\n");
+}
+
 #[test]
 fn report_renders_in_chromium() {
     let Some(browser) = chromium() else {
@@ -62,7 +68,7 @@ fn report_renders_in_chromium() {
             std::env::var("CI").map_or(true, |v| v != "true"),
             "chromium is required under CI (apt-get install -y chromium)"
         );
-        eprintln!("\n\n*** SKIP report_renders_in_chromium: chromium not found (apt-get install -y chromium) ***\n\n");
+        skip("chromium not found (apt-get install -y chromium)");
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
