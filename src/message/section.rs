@@ -183,9 +183,10 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
         while i < lines.len() {
             let line_text = lines[i].span.of(text);
             if let Some(m) = HEADER.captures(line_text) {
-                let is_subject = m[1].eq_ignore_ascii_case("subject");
+                // Only the first subject line is the subject; a repeat is a header.
+                let is_subject = m[1].eq_ignore_ascii_case("subject") && subject_value.is_none();
                 kinds[i] = Some(if is_subject { SectionKind::Subject } else { SectionKind::Header });
-                if is_subject && subject_value.is_none() {
+                if is_subject {
                     let value_start = lines[i].span.start + m[0].len();
                     subject_value = Some(Span::new(value_start, lines[i].span.end));
                 }
