@@ -188,9 +188,50 @@ mod is_any_tests {
     }
 }
 
+/// The ASCII letters of a word, lowercased, without allocating for words
+/// of up to 24 bytes (syllables are counted for every word of every message).
+struct Letters {
+    short: [char; 24],
+    len: usize,
+    long: Vec<char>,
+}
+
+impl Letters {
+    fn of(word: &str) -> Self {
+        let letters = word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase());
+        let mut out = Letters { short: ['\0'; 24], len: 0, long: Vec::new() };
+        if word.len() <= out.short.len() {
+            for c in letters {
+                out.short[out.len] = c;
+                out.len += 1;
+            }
+        } else {
+            out.long = letters.collect();
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Letters {
+    type Target = [char];
+
+    fn deref(&self) -> &[char] {
+        if self.long.is_empty() { &self.short[..self.len] } else { &self.long }
+    }
+}
+
+impl<'a> IntoIterator for &'a Letters {
+    type Item = &'a char;
+    type IntoIter = std::slice::Iter<'a, char>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (**self).iter()
+    }
+}
+
 /// Syllables in an English word, estimated from vowel groups.
 fn syllable_count(word: &str) -> usize {
-    let lower: Vec<char> = word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let lower = Letters::of(word);
     if lower.is_empty() {
         return 1;
     }
