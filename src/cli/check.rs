@@ -66,6 +66,8 @@ struct Side {
     notes: Vec<String>,
     errors: Vec<InputError>,
     diff: Option<String>,
+    /// Standard input fixed with `--fix`: the fixed text is the whole output.
+    fixed_stdin: Option<String>,
 }
 
 enum Output {
@@ -84,6 +86,8 @@ struct Run<'a> {
     totals: Totals,
     errors: Vec<InputError>,
     failing: bool,
+    /// Standard input was fixed and printed: no report follows.
+    filtered: bool,
     audit: Option<Audit>,
 }
 
@@ -127,6 +131,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         totals: Totals::default(),
         errors: Vec::new(),
         failing: false,
+        filtered: false,
         audit,
     };
     for p in problems {
@@ -196,12 +201,26 @@ impl Run<'_> {
             Output::Note(note) => eprintln_safe(&note),
             Output::Error(e) => self.error(e)?,
             Output::Done(done) => {
-                let Done { checked, side: Side { notes, errors, diff }, fail_level } = *done;
+                let Done { checked, side: Side { notes, errors, diff, fixed_stdin }, fail_level } = *done;
                 for note in &notes {
                     eprintln_safe(note);
                 }
                 if let Some(diff) = &diff {
                     self.out.write_all(diff.as_bytes()).map_err(stdout_error)?;
+                    self.failing = true;
+                }
+                if let Some(fixed) = &fixed_stdin {
+                    // `--fix` on standard input prints the fixed text, as a filter would.
+                    self.out.write_all(fixed.as_bytes()).map_err(stdout_error)?;
+                    self.filtered = true;
+                    self.failing |= checked.report.diagnostics.iter().any(|d| d.level >= fail_level);
+                    self.errors.extend(errors);
+                    return Ok(());
+                }
+                if self.args.diff {
+                    // `--diff` shows what would change, nothing else.
+                    self.errors.extend(errors);
+                    return Ok(());
                 }
                 self.totals.add(&checked);
                 let report = &checked.report;
@@ -308,6 +327,13 @@ impl Run<'_> {
 
     fn finish(mut self, started: Instant) -> Result<Outcome, tact::Error> {
         self.totals.input_errors = self.errors.len();
+        if self.args.diff || self.filtered {
+            self.out.flush().map_err(stdout_error)?;
+            for e in &self.errors {
+                eprintln_safe(&format!("error: {}: {}", e.name(), e.message));
+            }
+            return Ok(if self.failing || !self.errors.is_empty() { Outcome::Findings } else { Outcome::Clean });
+        }
         let batch = &self.args.batch;
         let summary = self.audit.take().map(|audit| audit.finish(&self.errors, started.elapsed()));
         match &summary {
@@ -463,7 +489,9 @@ fn fix_document(
             tact::fix::MAX_ROUNDS
         ));
     }
-    if fixed.text != document.text {
+    if path.is_none() && args.fix && !args.diff {
+        result.fixed_stdin = Some(fixed.text.clone());
+    } else if fixed.text != document.text {
         if args.diff {
             result.diff = Some(unified_diff(&document.path, &document.text, &fixed.text));
         } else if let Some(path) = path {
@@ -481,9 +509,6 @@ fn fix_document(
                     result.errors.push(InputError::new(document.path.clone(), format!("could not write fixes: {err}")))
                 }
             }
-        } else {
-            // Standard input: print the fixed text instead of writing a file.
-            result.diff = Some(fixed.text.clone());
         }
     }
     // Report what is left (after writing), or what is there (with --diff).
