@@ -464,7 +464,14 @@ fn lint_document(document: Document, settings: &Arc<Settings>, kind: Option<(Kin
         message.add_note(tact::Span::empty(0), note);
     }
     let kind = kind.or(document.kind);
-    let report = settings.linter.lint(&message, kind);
+    let mut report = settings.linter.lint(&message, kind);
+    if !document.fixable {
+        // Decoded text (CSV cells, emails, HTML, replaced bytes) cannot be
+        // written back: rewrites are suggestions only.
+        for rewrite in report.diagnostics.iter_mut().flat_map(|d| d.rewrites.iter_mut()) {
+            rewrite.applicability = Applicability::DisplayOnly;
+        }
+    }
     let mut checked = Checked::new(document.path, document.record, message, report);
     checked.origin = document.origin;
     checked
