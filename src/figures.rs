@@ -59,6 +59,7 @@ pub struct Detail {
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid link regex"));
 
+/// (Each starts with i, m, o, u, w or y: see `is_any`.)
 const YOU: &[&str] =
     &["you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd", "ya", "u"];
 const I: &[&str] = &[
@@ -169,7 +170,11 @@ impl Figures {
 }
 
 fn is_any(word: &str, list: &[&str]) -> bool {
-    if word.len() > 10 {
+    // Every listed word starts with one of these letters: reject the rest
+    // without comparing (this runs for every word of every message).
+    if word.len() > 10
+        || !matches!(word.as_bytes().first().map(u8::to_ascii_lowercase), Some(b'i' | b'm' | b'o' | b'u' | b'w' | b'y'))
+    {
         return false;
     }
     if word.contains('’') {
@@ -179,9 +184,60 @@ fn is_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+#[cfg(test)]
+mod is_any_tests {
+    #[test]
+    fn listed_words_start_with_the_letters_is_any_checks() {
+        for word in super::YOU.iter().chain(super::I) {
+            assert!(super::is_any(word, &[word]), "{word}: update the first-letter check in is_any");
+        }
+    }
+}
+
+/// The ASCII letters of a word, lowercased, without allocating for words
+/// of up to 24 bytes (syllables are counted for every word of every message).
+struct Letters {
+    short: [char; 24],
+    len: usize,
+    long: Vec<char>,
+}
+
+impl Letters {
+    fn of(word: &str) -> Self {
+        let letters = word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase());
+        let mut out = Letters { short: ['\0'; 24], len: 0, long: Vec::new() };
+        if word.len() <= out.short.len() {
+            for c in letters {
+                out.short[out.len] = c;
+                out.len += 1;
+            }
+        } else {
+            out.long = letters.collect();
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Letters {
+    type Target = [char];
+
+    fn deref(&self) -> &[char] {
+        if self.long.is_empty() { &self.short[..self.len] } else { &self.long }
+    }
+}
+
+impl<'a> IntoIterator for &'a Letters {
+    type Item = &'a char;
+    type IntoIter = std::slice::Iter<'a, char>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (**self).iter()
+    }
+}
+
 /// Syllables in an English word, estimated from vowel groups.
 fn syllable_count(word: &str) -> usize {
-    let lower: Vec<char> = word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let lower = Letters::of(word);
     if lower.is_empty() {
         return 1;
     }

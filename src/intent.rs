@@ -59,6 +59,16 @@ impl fmt::Debug for IntentSet {
     }
 }
 
+/// Whether a pattern's match depends on where a sentence starts or ends
+/// (`^`, `$`, `\A`, `\z`), so that searching the whole text for it says
+/// nothing about single sentences. Other patterns (with ASCII `\b`) match
+/// inside a sentence only if they match in the whole text: sentences start
+/// and end next to spaces or punctuation, never inside a word.
+fn anchored(re: &Regex) -> bool {
+    let source = re.as_str();
+    source.contains(['^', '$']) || source.contains("\\A") || source.contains("\\z")
+}
+
 /// The most intents a rule set may define.
 pub const MAX_INTENTS: usize = 64;
 
@@ -132,10 +142,14 @@ impl Intents {
             for span in hits.of(intent.unless) {
                 mark(&mut vetoed, span, bit);
             }
-            if !intent.patterns.is_empty() {
+            for re in &intent.patterns {
+                // A pattern that matches nowhere in the text matches in no
+                // sentence: one search instead of one per sentence.
+                if !anchored(re) && !re.is_match(text) {
+                    continue;
+                }
                 for sentence in sentences {
-                    let slice = sentence.span.of(text);
-                    if intent.patterns.iter().any(|re| re.is_match(slice)) {
+                    if re.is_match(sentence.span.of(text)) {
                         mark(&mut sets, sentence.span, bit);
                     }
                 }

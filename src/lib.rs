@@ -25,11 +25,13 @@ pub mod line_index;
 pub mod lint;
 pub mod lsp;
 pub mod message;
+pub mod near_dup;
 pub mod phrases;
 pub mod report;
 pub mod rule;
 pub mod score;
 pub mod span;
+pub mod warm;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Level, Rewrite};
 pub use error::Error;

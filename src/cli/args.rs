@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use tact::config::Options;
 use tact::diagnostic::Level;
-use tact::input::InputFormat;
+use tact::input::{InputFormat, ReadOptions};
 use tact::message::Kind;
 
 /// tact: lint outreach messages before they cost you the relationship.
@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check drafts, templates and exports; print findings, scores and rewrites.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Explain a rule: why it matters, examples, better ways to write it.
     Explain(ExplainArgs),
     /// List or test rules.
@@ -95,6 +95,51 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Batch audits: which files, how to read records, what to report.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Batch audits")]
+pub struct BatchArgs {
+    /// Print a summary instead of each finding: scores, lowest scores first,
+    /// findings per rule, near-duplicate templates (JSON with --format json).
+    #[arg(long)]
+    pub summary: bool,
+    /// Also write a self-contained HTML report to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Exit 1 when any message scores below this (0-100).
+    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub fail_under: Option<u32>,
+    /// In folders, check only files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In folders, skip files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// CSV: the column holding the subject (name or 1-based number).
+    #[arg(long, value_name = "COLUMN")]
+    pub subject_col: Option<String>,
+    /// CSV: the column holding the body (name or 1-based number).
+    #[arg(long, value_name = "COLUMN")]
+    pub body_col: Option<String>,
+    /// Check only messages sent by this name, address or profile URL
+    /// (CSV, LinkedIn exports, mbox, JSON lines).
+    #[arg(long, value_name = "NAME|URL")]
+    pub from: Option<String>,
+    /// Refuse files larger than this (e.g. 500K, 64M, 1G).
+    #[arg(long, value_name = "SIZE", default_value = "100M", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+impl BatchArgs {
+    /// How to read record formats.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions { subject_col: self.subject_col.clone(), body_col: self.body_col.clone(), from: self.from.clone() }
+    }
 }
 
 impl CheckArgs {
@@ -170,6 +215,8 @@ pub enum FormatArg {
     Concise,
     Json,
     Jsonl,
+    Sarif,
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -208,4 +255,36 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 
 fn parse_input_format(s: &str) -> Result<InputFormat, String> {
     s.parse()
+}
+
+/// `500K`, `64M`, `1G` (powers of 1024) or plain bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix("IB").or_else(|| t.strip_suffix('B')).unwrap_or(&t);
+    let (digits, unit) = match t.char_indices().last() {
+        Some((i, 'K')) => (&t[..i], 1u64 << 10),
+        Some((i, 'M')) => (&t[..i], 1 << 20),
+        Some((i, 'G')) => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .ok_or_else(|| format!("invalid size `{s}` (expected a number of bytes, or with K, M or G)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("100M"), Ok(100 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("512"), Ok(512));
+        assert_eq!(parse_size("2KiB"), Ok(2048));
+        assert!(parse_size("lots").is_err());
+    }
 }

@@ -1,9 +1,17 @@
 //! `tact check`: read inputs, lint them in parallel, fix if asked, print in
-//! input order.
+//! input order; summarise and write an HTML report on request.
+//!
+//! Files are read in parallel a chunk at a time, and every message they hold
+//! (a draft, a CSV row, an mbox message) is linted in parallel a chunk at a
+//! time, then printed on this thread in input order, so memory is bounded by
+//! the chunk, not the run. A file or record that cannot be read becomes an
+//! input error for it and the run goes on. JSON lines on standard input are
+//! a streaming filter: one result line per message line, written as it is read.
 
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -11,40 +19,94 @@ use tact::atomic::{Written, replace_if_unchanged};
 use tact::config::{Resolver, Settings};
 use tact::diagnostic::{Applicability, Level};
 use tact::fix::fix_text;
-use tact::input::{self, Document, InputFormat, Skip};
-use tact::message::Message;
-use tact::report::{Checked, Format, HumanOptions, InputError, Renderer, Totals};
+use tact::input::{self, Document, InputFormat, ReadOptions, Skip};
+use tact::message::{Kind, KindSource, Message};
+use tact::report::{Audit, Checked, Format, HumanOptions, InputError, Renderer, SummaryOptions, Totals, html};
 
 use super::args::{CheckArgs, FormatArg};
-use super::files::{Input, expand};
+use super::files::{Filter, Input, expand};
 use super::{Outcome, stdout_error, use_color};
 
-/// Files linted per parallel batch: bounds memory on huge runs.
-const CHUNK: usize = 512;
+/// Files read per parallel batch.
+const FILES_PER_CHUNK: usize = 256;
+/// Messages linted per parallel batch: bounds memory on huge runs.
+const MESSAGES_PER_CHUNK: usize = 1024;
 
-/// What one input produced.
-struct FileResult {
-    checked: Vec<Checked>,
-    /// Lines for stderr: skipped files, fixes not written.
+/// One message to lint, with what linting it needs.
+struct Work {
+    document: Document,
+    settings: Arc<Settings>,
+    /// The file, when there is one (not for standard input).
+    path: Option<PathBuf>,
+    /// The kind settings give the file, looked up once per file.
+    kind: Option<(Kind, KindSource)>,
+    /// The file's bytes, kept only when fixes may be written back.
+    original: Option<Arc<Vec<u8>>>,
+}
+
+/// What reading an input produced, in order.
+enum Item {
+    Check(Box<Work>),
+    Error(InputError),
+    /// A line for stderr: a skipped file, a remark about a file.
+    Note(String),
+}
+
+/// What linting one message produced.
+struct Done {
+    checked: Checked,
+    side: Side,
+    fail_level: Level,
+}
+
+/// What fixing a message produced besides the message.
+#[derive(Default)]
+struct Side {
+    /// Lines for stderr: fixes applied or not written.
     notes: Vec<String>,
     errors: Vec<InputError>,
     diff: Option<String>,
     /// Standard input fixed with `--fix`: the fixed text is the whole output.
     fixed_stdin: Option<String>,
-    fail_level: Level,
 }
 
-impl FileResult {
-    fn new(fail_level: Level) -> Self {
-        Self { checked: vec![], notes: vec![], errors: vec![], diff: None, fixed_stdin: None, fail_level }
-    }
+enum Output {
+    Done(Box<Done>),
+    Error(InputError),
+    Note(String),
+}
+
+/// The state of one run: where output goes and what was seen.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    resolver: &'a Resolver,
+    read_options: ReadOptions,
+    renderer: Renderer<'a>,
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    totals: Totals,
+    errors: Vec<InputError>,
+    failing: bool,
+    /// Standard input was fixed and printed: no report follows.
+    filtered: bool,
+    audit: Option<Audit>,
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
+    let started = Instant::now();
+    // Compile the message model's patterns on the other core while the rule
+    // pack compiles on this one (a one-draft run pays for both).
+    let _warm = std::thread::Builder::new().name("warm-up".into()).spawn(tact::warm::up);
+    let batch = &args.batch;
+    if batch.summary && !matches!(args.format, FormatArg::Human | FormatArg::Concise | FormatArg::Json) {
+        return Err(tact::Error::Usage(
+            "--summary prints for a terminal or as JSON: use --format human or json".into(),
+        ));
+    }
     let resolver = Resolver::new(args.options(), args.config.clone(), args.isolated);
     // Fail early on a broken config or rule folder in the current folder.
     let cwd_settings = resolver.for_dir(Path::new("."))?;
-    let (inputs, problems) = expand(&args.paths, args.input_format);
+    let filter = Filter::new(&batch.include, &batch.exclude)?;
+    let (inputs, problems) = expand(&args.paths, args.input_format, &filter);
     if args.fix && inputs.contains(&Input::Stdin) && inputs.len() > 1 {
         return Err(tact::Error::Usage("--fix cannot mix standard input with files".to_owned()));
     }
@@ -54,132 +116,365 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     };
     let human = HumanOptions { color: use_color(args.color, &io::stdout()), width: 100, quiet: args.quiet };
-    let mut renderer = Renderer::new(format, cwd_settings.linter.rules(), human);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut totals = Totals::default();
-    let mut errors: Vec<InputError> =
-        problems.into_iter().map(|p| InputError { path: p.path, message: p.message }).collect();
-    let mut failing = false;
-    let mut filtered = false;
-
-    for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Result<FileResult, tact::Error>> =
-            chunk.par_iter().map(|input| check_input(input, args, &resolver)).collect();
-        for result in results {
-            let result = result?;
-            for note in &result.notes {
-                eprintln_safe(note);
+    let audit = (batch.summary || batch.report.is_some())
+        .then(|| Audit::new(SummaryOptions { keep_messages: batch.report.is_some(), ..SummaryOptions::default() }));
+    let mut run = Run {
+        args,
+        resolver: &resolver,
+        read_options: batch.read_options(),
+        renderer: Renderer::new(format, cwd_settings.linter.rules(), human),
+        out: io::BufWriter::new(io::stdout().lock()),
+        totals: Totals::default(),
+        errors: Vec::new(),
+        failing: false,
+        filtered: false,
+        audit,
+    };
+    for p in problems {
+        run.error(InputError::new(p.path, p.message))?;
+    }
+    let mut files: Vec<&Input> = Vec::new();
+    for input in &inputs {
+        match input {
+            Input::Stdin => {
+                run.files(&files)?;
+                files.clear();
+                run.stdin()?;
             }
-            if let Some(diff) = &result.diff {
-                out.write_all(diff.as_bytes()).map_err(stdout_error)?;
-                failing = true;
-            }
-            if let Some(fixed) = &result.fixed_stdin {
-                // `--fix` on standard input prints the fixed text, as a filter would.
-                out.write_all(fixed.as_bytes()).map_err(stdout_error)?;
-                filtered = true;
-                for checked in &result.checked {
-                    failing |= checked.report.diagnostics.iter().any(|d| d.level >= result.fail_level);
+            Input::File { .. } => {
+                files.push(input);
+                if files.len() == FILES_PER_CHUNK {
+                    run.files(&files)?;
+                    files.clear();
                 }
-                continue;
             }
-            if args.diff {
-                // `--diff` shows what would change, nothing else.
-                errors.extend(result.errors);
-                continue;
-            }
-            for checked in &result.checked {
-                totals.add(checked);
-                failing |= checked.report.diagnostics.iter().any(|d| d.level >= result.fail_level);
-                renderer.message(&mut out, checked).map_err(stdout_error)?;
-            }
-            errors.extend(result.errors);
         }
-        out.flush().map_err(stdout_error)?;
     }
-    totals.input_errors = errors.len();
-    if args.diff || filtered {
-        for e in &errors {
-            eprintln_safe(&format!("error: {}: {}", e.path, e.message));
+    run.files(&files)?;
+    run.finish(started)
+}
+
+impl Run<'_> {
+    /// Read `files` in parallel, then lint what they hold.
+    fn files(&mut self, files: &[&Input]) -> Result<(), tact::Error> {
+        if files.is_empty() {
+            return Ok(());
         }
-        return Ok(if failing || !errors.is_empty() { Outcome::Findings } else { Outcome::Clean });
+        let (args, resolver, options) = (self.args, self.resolver, &self.read_options);
+        let read: Vec<Result<Vec<Item>, tact::Error>> =
+            files.par_iter().map(|input| read_file(input, args, resolver, options)).collect();
+        let mut items = Vec::new();
+        for r in read {
+            items.extend(r?);
+        }
+        self.items(items)
     }
-    renderer.finish(&mut out, &totals, &errors).map_err(stdout_error)?;
-    out.flush().map_err(stdout_error)?;
-    Ok(if failing || !errors.is_empty() { Outcome::Findings } else { Outcome::Clean })
+
+    /// Lint the messages among `items` in parallel, a chunk at a time, and
+    /// write everything in order.
+    fn items(&mut self, mut items: Vec<Item>) -> Result<(), tact::Error> {
+        let args = self.args;
+        while !items.is_empty() {
+            let chunk: Vec<Item> = items.drain(..items.len().min(MESSAGES_PER_CHUNK)).collect();
+            let outputs: Vec<Output> = chunk
+                .into_par_iter()
+                .map(|item| match item {
+                    Item::Check(work) => Output::Done(Box::new(lint_work(*work, args))),
+                    Item::Error(e) => Output::Error(e),
+                    Item::Note(n) => Output::Note(n),
+                })
+                .collect();
+            for output in outputs {
+                self.emit(output)?;
+            }
+            self.out.flush().map_err(stdout_error)?;
+        }
+        Ok(())
+    }
+
+    fn emit(&mut self, output: Output) -> Result<(), tact::Error> {
+        match output {
+            Output::Note(note) => eprintln_safe(&note),
+            Output::Error(e) => self.error(e)?,
+            Output::Done(done) => {
+                let Done { checked, side: Side { notes, errors, diff, fixed_stdin }, fail_level } = *done;
+                for note in &notes {
+                    eprintln_safe(note);
+                }
+                if let Some(diff) = &diff {
+                    self.out.write_all(diff.as_bytes()).map_err(stdout_error)?;
+                    self.failing = true;
+                }
+                if let Some(fixed) = &fixed_stdin {
+                    // `--fix` on standard input prints the fixed text, as a filter would.
+                    self.out.write_all(fixed.as_bytes()).map_err(stdout_error)?;
+                    self.filtered = true;
+                    self.failing |= checked.report.diagnostics.iter().any(|d| d.level >= fail_level);
+                    self.errors.extend(errors);
+                    return Ok(());
+                }
+                if self.args.diff {
+                    // `--diff` shows what would change, nothing else.
+                    self.errors.extend(errors);
+                    return Ok(());
+                }
+                self.totals.add(&checked);
+                let report = &checked.report;
+                let batch = &self.args.batch;
+                if let Some(floor) = batch.fail_under {
+                    self.failing |= report.score.value < floor;
+                }
+                if batch.fail_under.is_none() || self.args.fail_level.is_some() {
+                    self.failing |= report.diagnostics.iter().any(|d| d.level >= fail_level);
+                }
+                if let Some(audit) = &mut self.audit {
+                    audit.add(&checked, self.renderer.rules());
+                }
+                if !batch.summary {
+                    self.renderer.message(&mut self.out, &checked).map_err(stdout_error)?;
+                }
+                for e in errors {
+                    self.error(e)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, error: InputError) -> Result<(), tact::Error> {
+        if !self.args.batch.summary {
+            self.renderer.error(&mut self.out, &error).map_err(stdout_error)?;
+        }
+        self.errors.push(error);
+        Ok(())
+    }
+
+    /// Standard input: JSON lines stream through one line at a time; any
+    /// other format is read whole.
+    fn stdin(&mut self) -> Result<(), tact::Error> {
+        let args = self.args;
+        let name = args.stdin_filename.clone();
+        let format =
+            args.input_format.or_else(|| name.as_deref().and_then(InputFormat::from_path)).unwrap_or(InputFormat::Text);
+        let shown = name.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let dir = name.as_deref().and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let settings = self.resolver.for_dir(&dir)?;
+        let limit = args.batch.max_file_size;
+        if format == InputFormat::Jsonl {
+            let stdin = io::stdin();
+            let mut reader = stdin.lock();
+            let mut line = Vec::new();
+            for number in 1.. {
+                line.clear();
+                let read = (&mut reader)
+                    .take(limit.saturating_add(1))
+                    .read_until(b'\n', &mut line)
+                    .map_err(|e| tact::Error::io("<stdin>", e))?;
+                if read == 0 {
+                    break;
+                }
+                if line.len() as u64 > limit {
+                    // Skip the rest of an overlong line.
+                    let mut rest = Vec::new();
+                    if !line.ends_with(b"\n") {
+                        reader.read_until(b'\n', &mut rest).map_err(|e| tact::Error::io("<stdin>", e))?;
+                    }
+                    let mut e =
+                        InputError::new(&shown, format!("line over the --max-file-size limit of {}", size(limit)));
+                    e.record = Some(input::Record::new(format!("line {number}"), None));
+                    self.error(e)?;
+                    continue;
+                }
+                let text = String::from_utf8_lossy(&line);
+                match input::parse_jsonl_line(&shown, number, &text, &self.read_options) {
+                    Ok(Some(document)) => {
+                        let work = Work {
+                            document,
+                            settings: Arc::clone(&settings),
+                            path: None,
+                            kind: settings.kind_for(None),
+                            original: None,
+                        };
+                        self.emit(Output::Done(Box::new(lint_work(work, args))))?;
+                    }
+                    Ok(None) => {}
+                    Err(problem) => {
+                        let mut e = InputError::new(&shown, problem.message);
+                        e.record = problem.record;
+                        self.error(e)?;
+                    }
+                }
+                self.out.flush().map_err(stdout_error)?;
+            }
+            return Ok(());
+        }
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| tact::Error::io("<stdin>", e))?;
+        if bytes.len() as u64 > limit {
+            return self.error(InputError::new(shown, over_limit(limit)));
+        }
+        let items = parse(&shown, None, bytes, format, args, &settings, &self.read_options);
+        self.items(items)
+    }
+
+    fn finish(mut self, started: Instant) -> Result<Outcome, tact::Error> {
+        self.totals.input_errors = self.errors.len();
+        if self.args.diff || self.filtered {
+            self.out.flush().map_err(stdout_error)?;
+            for e in &self.errors {
+                eprintln_safe(&format!("error: {}: {}", e.name(), e.message));
+            }
+            return Ok(if self.failing || !self.errors.is_empty() { Outcome::Findings } else { Outcome::Clean });
+        }
+        let batch = &self.args.batch;
+        let summary = self.audit.take().map(|audit| audit.finish(&self.errors, started.elapsed()));
+        match &summary {
+            Some(summary) if batch.summary => {
+                if self.args.format == FormatArg::Json {
+                    serde_json::to_writer_pretty(&mut self.out, summary).map_err(|e| stdout_error(e.into()))?;
+                    writeln!(self.out).map_err(stdout_error)?;
+                } else {
+                    summary.write_text(&mut self.out, &self.errors).map_err(stdout_error)?;
+                }
+            }
+            _ => self.renderer.finish(&mut self.out, &self.totals, &self.errors).map_err(stdout_error)?,
+        }
+        self.out.flush().map_err(stdout_error)?;
+        if let (Some(summary), Some(path)) = (&summary, &batch.report) {
+            let page = html::render(summary, "tact report");
+            std::fs::write(path, page).map_err(|e| tact::Error::io(path.display().to_string(), e))?;
+            eprintln_safe(&format!("wrote {}", path.display()));
+        }
+        Ok(if self.failing || !self.errors.is_empty() { Outcome::Findings } else { Outcome::Clean })
+    }
 }
 
 fn eprintln_safe(line: &str) {
     let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
-fn check_input(input: &Input, args: &CheckArgs, resolver: &Resolver) -> Result<FileResult, tact::Error> {
-    let (path, shown, bytes, format) = match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes).map_err(|e| tact::Error::io("<stdin>", e))?;
-            let name = args.stdin_filename.clone();
-            let format = args
-                .input_format
-                .or_else(|| name.as_deref().and_then(InputFormat::from_path))
-                .unwrap_or(InputFormat::Text);
-            let shown = name.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
-            (name, shown, bytes, format)
-        }
-        Input::File { path, format } => {
-            let shown = path.display().to_string();
-            match std::fs::read(path) {
-                Ok(bytes) => (Some(path.clone()), shown, bytes, *format),
-                Err(err) => {
-                    let error = InputError { path: shown, message: super::files::describe(&err) };
-                    let mut result = FileResult::new(Level::Warning);
-                    result.errors.push(error);
-                    return Ok(result);
-                }
-            }
-        }
-    };
-    let dir = path.as_deref().and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let settings = resolver.for_dir(&dir)?;
-    let mut result = FileResult::new(settings.fail_level);
-    if bytes.is_empty() {
-        result.notes.push(format!("{shown}: empty; nothing to check"));
-        return Ok(result);
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{}G", b >> 30),
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{}M", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{}K", b >> 10),
+        b => format!("{b} bytes"),
     }
-    let documents = match input::read(&shown, bytes.clone(), format) {
-        Ok(documents) => documents,
-        Err(Skip::Binary) => {
-            result.notes.push(format!("{shown}: binary file; skipped"));
-            return Ok(result);
-        }
-        Err(Skip::Broken(message)) => {
-            result.errors.push(InputError { path: shown, message });
-            return Ok(result);
-        }
-    };
-    let fixing = args.fix || args.diff;
-    for document in documents {
-        let checked = if fixing && document.fixable && document.record.is_none() {
-            fix_document(document, args, &settings, path.as_deref(), &bytes, &mut result)
-        } else {
-            lint_document(document, &settings, path.as_deref())
-        };
-        result.checked.push(checked);
-    }
-    Ok(result)
 }
 
-fn lint_document(document: Document, settings: &Arc<Settings>, path: Option<&Path>) -> Checked {
+fn over_limit(limit: u64) -> String {
+    format!("larger than the --max-file-size limit of {}; skipped (raise the limit to check it)", size(limit))
+}
+
+/// Read one file into items: its messages, its problems, remarks about it.
+fn read_file(
+    input: &Input,
+    args: &CheckArgs,
+    resolver: &Resolver,
+    options: &ReadOptions,
+) -> Result<Vec<Item>, tact::Error> {
+    let Input::File { path, format } = input else { return Ok(Vec::new()) };
+    let shown = path.display().to_string();
+    let limit = args.batch.max_file_size;
+    let bytes = match read_limited(path, limit) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(vec![Item::Error(InputError::new(shown, over_limit(limit)))]),
+        Err(err) => return Ok(vec![Item::Error(InputError::new(shown, super::files::describe(&err)))]),
+    };
+    let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let settings = resolver.for_dir(&dir)?;
+    Ok(parse(&shown, Some(path), bytes, *format, args, &settings, options))
+}
+
+/// The file's bytes, or `None` when it is larger than `limit`.
+fn read_limited(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > limit {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Parse an input's bytes into items.
+fn parse(
+    shown: &str,
+    path: Option<&Path>,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    args: &CheckArgs,
+    settings: &Arc<Settings>,
+    options: &ReadOptions,
+) -> Vec<Item> {
+    if bytes.is_empty() {
+        return vec![Item::Note(format!("{shown}: empty; nothing to check"))];
+    }
+    let original = (args.fix || args.diff).then(|| Arc::new(bytes.clone()));
+    let parsed = match input::read_with(shown, bytes, format, options) {
+        Ok(parsed) => parsed,
+        Err(Skip::Binary) => return vec![Item::Note(format!("{shown}: binary file; skipped"))],
+        Err(Skip::Broken(message)) => return vec![Item::Error(InputError::new(shown, message))],
+    };
+    let mut items: Vec<Item> = parsed.notes.into_iter().map(|n| Item::Note(format!("{shown}: {n}"))).collect();
+    let kind = settings.kind_for(path);
+    items.extend(parsed.documents.into_iter().map(|document| {
+        Item::Check(Box::new(Work {
+            document,
+            settings: Arc::clone(settings),
+            path: path.map(Path::to_path_buf),
+            kind: kind.clone(),
+            original: original.clone(),
+        }))
+    }));
+    items.extend(parsed.problems.into_iter().map(|p| {
+        let mut e = InputError::new(shown, p.message);
+        e.record = p.record;
+        Item::Error(e)
+    }));
+    items
+}
+
+fn lint_work(work: Work, args: &CheckArgs) -> Done {
+    let Work { document, settings, path, kind, original } = work;
+    let mut side = Side::default();
+    let fixing = args.fix || args.diff;
+    let checked = match original {
+        Some(original) if fixing && document.fixable && document.record.is_none() => {
+            fix_document(document, args, &settings, path.as_deref(), kind, &original, &mut side)
+        }
+        _ => lint_document(document, &settings, kind),
+    };
+    Done { checked, side, fail_level: settings.fail_level }
+}
+
+/// Lint one document; `kind` is what settings say for its file.
+fn lint_document(document: Document, settings: &Arc<Settings>, kind: Option<(Kind, KindSource)>) -> Checked {
     let mut message = Message::new(document.text, document.format);
     for note in document.notes {
         message.add_note(tact::Span::empty(0), note);
     }
-    let kind = settings.kind_for(path).or(document.kind);
-    let report = settings.linter.lint(&message, kind);
-    Checked { path: document.path, record: document.record, message, report }
+    let kind = kind.or(document.kind);
+    let mut report = settings.linter.lint(&message, kind);
+    if !document.fixable {
+        // Decoded text (CSV cells, emails, HTML, replaced bytes) cannot be
+        // written back: rewrites are suggestions only.
+        for rewrite in report.diagnostics.iter_mut().flat_map(|d| d.rewrites.iter_mut()) {
+            rewrite.applicability = Applicability::DisplayOnly;
+        }
+    }
+    let mut checked = Checked::new(document.path, document.record, message, report);
+    checked.origin = document.origin;
+    checked
 }
 
 fn fix_document(
@@ -187,12 +482,13 @@ fn fix_document(
     args: &CheckArgs,
     settings: &Arc<Settings>,
     path: Option<&Path>,
+    kind: Option<(Kind, KindSource)>,
     original: &[u8],
-    result: &mut FileResult,
+    result: &mut Side,
 ) -> Checked {
     let threshold = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
-    let kind = settings.kind_for(path).or_else(|| document.kind.clone());
-    let fixed = fix_text(&settings.linter, &document.text, document.format, kind, threshold, &|_| true);
+    let fix_kind = kind.clone().or_else(|| document.kind.clone());
+    let fixed = fix_text(&settings.linter, &document.text, document.format, fix_kind, threshold, &|_| true);
     if !fixed.converged {
         result.notes.push(format!(
             "{}: fixes did not settle after {} rounds; please report this",
@@ -214,17 +510,17 @@ fn fix_document(
                     if fixed.applied == 1 { "" } else { "es" }
                 )),
                 Ok(Written::ChangedMeanwhile) => {
-                    result.notes.push(format!("{}: changed while tact was checking it; not written", document.path))
+                    result.notes.push(format!("{}: changed while tact was checking it; not written", document.path));
                 }
-                Err(err) => result
-                    .errors
-                    .push(InputError { path: document.path.clone(), message: format!("could not write fixes: {err}") }),
+                Err(err) => {
+                    result.errors.push(InputError::new(document.path.clone(), format!("could not write fixes: {err}")))
+                }
             }
         }
     }
     // Report what is left (after writing), or what is there (with --diff).
     let text = if args.diff { document.text } else { fixed.text };
-    lint_document(Document { text, ..document }, settings, path)
+    lint_document(Document { text, ..document }, settings, kind)
 }
 
 fn unified_diff(path: &str, before: &str, after: &str) -> String {

@@ -1,9 +1,52 @@
 //! Expanding the paths given on the command line into inputs: files as
-//! given, folders walked in sorted order, hidden and build folders skipped.
+//! given, folders walked in sorted order, hidden and build folders skipped,
+//! `--include` / `--exclude` globs applied to what the walk finds.
 
 use std::path::{Path, PathBuf};
 
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
 use tact::input::InputFormat;
+
+/// `--include` and `--exclude`, compiled.
+#[derive(Debug, Default)]
+pub struct Filter {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl Filter {
+    /// Compile the globs.
+    ///
+    /// # Errors
+    /// A usage error naming the glob that does not parse.
+    pub fn new(include: &[String], exclude: &[String]) -> Result<Self, tact::Error> {
+        fn set(globs: &[String], flag: &str) -> Result<Option<GlobSet>, tact::Error> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut builder = GlobSetBuilder::new();
+            for glob in globs {
+                builder.add(Glob::new(glob).map_err(|e| tact::Error::Usage(format!("{flag} `{glob}`: {e}")))?);
+            }
+            builder.build().map(Some).map_err(|e| tact::Error::Usage(format!("{flag}: {e}")))
+        }
+        Ok(Self { include: set(include, "--include")?, exclude: set(exclude, "--exclude")? })
+    }
+
+    /// Whether `relative` (a path below a walked folder) or its name matches `set`.
+    fn matches(set: &GlobSet, relative: &Path) -> bool {
+        set.is_match(relative) || relative.file_name().is_some_and(|name| set.is_match(name))
+    }
+
+    fn excluded(&self, relative: &Path) -> bool {
+        self.exclude.as_ref().is_some_and(|set| Self::matches(set, relative))
+    }
+
+    fn included(&self, relative: &Path) -> bool {
+        self.include.as_ref().is_none_or(|set| Self::matches(set, relative))
+    }
+}
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +67,7 @@ const SKIPPED_DIRS: &[&str] = &["target", "node_modules", "__pycache__", "venv"]
 /// Expand `paths` into inputs, in order. Files given by name are read even
 /// with an unknown extension (as plain text); files found in folders only
 /// when their extension is one tact reads.
-pub fn expand(paths: &[PathBuf], forced: Option<InputFormat>) -> (Vec<Input>, Vec<Problem>) {
+pub fn expand(paths: &[PathBuf], forced: Option<InputFormat>, filter: &Filter) -> (Vec<Input>, Vec<Problem>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -34,7 +77,7 @@ pub fn expand(paths: &[PathBuf], forced: Option<InputFormat>) -> (Vec<Input>, Ve
         }
         match std::fs::metadata(path) {
             Err(err) => problems.push(Problem { path: path.display().to_string(), message: describe(&err) }),
-            Ok(meta) if meta.is_dir() => walk(path, forced, &mut inputs, &mut problems),
+            Ok(meta) if meta.is_dir() => walk(path, forced, filter, &mut inputs, &mut problems),
             Ok(_) => {
                 let format = forced.or_else(|| InputFormat::from_path(path)).unwrap_or(InputFormat::Text);
                 inputs.push(Input::File { path: path.clone(), format });
@@ -44,10 +87,23 @@ pub fn expand(paths: &[PathBuf], forced: Option<InputFormat>) -> (Vec<Input>, Ve
     (inputs, problems)
 }
 
-fn walk(dir: &Path, forced: Option<InputFormat>, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
+fn walk(
+    dir: &Path,
+    forced: Option<InputFormat>,
+    filter: &Filter,
+    inputs: &mut Vec<Input>,
+    problems: &mut Vec<Problem>,
+) {
     let walker = walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true).into_iter().filter_entry(|e| {
-        if e.depth() == 0 || !e.file_type().is_dir() {
+        if e.depth() == 0 {
             return true;
+        }
+        let relative = e.path().strip_prefix(dir).unwrap_or(e.path());
+        if filter.excluded(relative) {
+            return false;
+        }
+        if !e.file_type().is_dir() {
+            return filter.included(relative);
         }
         let name = e.file_name().to_string_lossy();
         !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_ref())

@@ -3,12 +3,26 @@
 //! One file per input format. Each returns [`Document`]s: one message each,
 //! with the text tact lints and where it came from. Plain text and Markdown
 //! map byte for byte to the file, so fixes can be written back; formats that
-//! decode (MIME, HTML, CSV cells) are checked but not fixed in place.
+//! decode (MIME, HTML, CSV cells, JSON strings) are checked but not fixed in
+//! place, and say through an [`Origin`] where in the file each message sits.
+//!
+//! Readers never panic and never stop at a bad record: a broken row, line or
+//! message becomes a [`Problem`] for that record and the rest is read.
 
+mod csv;
+mod email;
+pub mod html;
+mod jsonl;
+mod linkedin;
+mod mbox;
+mod origin;
 mod text;
 
 use std::fmt;
 use std::path::Path;
+
+pub use jsonl::parse_line as parse_jsonl_line;
+pub use origin::{Origin, SourceMap};
 
 use crate::message::{Kind, KindSource, TextFormat};
 
@@ -17,16 +31,38 @@ use crate::message::{Kind, KindSource, TextFormat};
 pub enum InputFormat {
     Text,
     Markdown,
+    /// One MIME message (`.eml`).
+    Email,
+    /// Many MIME messages, `From ` separated (`.mbox`).
+    Mbox,
+    Html,
+    /// One message per row (`.csv`, `.tsv`), LinkedIn exports included.
+    Csv,
+    /// One JSON object per line: `{"id", "subject", "body"}`.
+    Jsonl,
 }
 
 impl InputFormat {
-    pub const ALL: [InputFormat; 2] = [InputFormat::Text, InputFormat::Markdown];
+    pub const ALL: [InputFormat; 7] = [
+        InputFormat::Text,
+        InputFormat::Markdown,
+        InputFormat::Email,
+        InputFormat::Mbox,
+        InputFormat::Html,
+        InputFormat::Csv,
+        InputFormat::Jsonl,
+    ];
 
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             InputFormat::Text => "txt",
             InputFormat::Markdown => "md",
+            InputFormat::Email => "eml",
+            InputFormat::Mbox => "mbox",
+            InputFormat::Html => "html",
+            InputFormat::Csv => "csv",
+            InputFormat::Jsonl => "jsonl",
         }
     }
 
@@ -37,8 +73,19 @@ impl InputFormat {
         match ext.as_str() {
             "txt" | "text" => Some(InputFormat::Text),
             "md" | "markdown" | "mdx" => Some(InputFormat::Markdown),
+            "eml" => Some(InputFormat::Email),
+            "mbox" | "mbx" => Some(InputFormat::Mbox),
+            "html" | "htm" => Some(InputFormat::Html),
+            "csv" | "tsv" => Some(InputFormat::Csv),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
             _ => None,
         }
+    }
+
+    /// Whether one file of this format holds many messages.
+    #[must_use]
+    pub fn has_records(self) -> bool {
+        matches!(self, InputFormat::Mbox | InputFormat::Csv | InputFormat::Jsonl)
     }
 }
 
@@ -52,7 +99,17 @@ impl std::str::FromStr for InputFormat {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        InputFormat::ALL.into_iter().find(|f| f.name() == s.to_ascii_lowercase()).ok_or_else(|| {
+        let lower = s.to_ascii_lowercase();
+        let alias = match lower.as_str() {
+            "text" | "plain" => "txt",
+            "markdown" => "md",
+            "email" | "mime" => "eml",
+            "htm" => "html",
+            "tsv" => "csv",
+            "ndjson" => "jsonl",
+            other => other,
+        };
+        InputFormat::ALL.into_iter().find(|f| f.name() == alias).ok_or_else(|| {
             let names: Vec<&str> = InputFormat::ALL.iter().map(|f| f.name()).collect();
             format!("unknown input format `{s}` (expected one of: {})", names.join(", "))
         })
@@ -68,14 +125,28 @@ pub struct Record {
     /// The column or part the text came from ("body", "CONTENT").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The record's own id, when the input gives one (`"id"` in JSON lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+impl Record {
+    #[must_use]
+    pub fn new(name: impl Into<String>, field: Option<String>) -> Self {
+        Self { name: name.into(), field, id: None }
+    }
 }
 
 impl fmt::Display for Record {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.field {
-            Some(field) => write!(f, "{} {field}", self.name),
-            None => f.write_str(&self.name),
+        f.write_str(&self.name)?;
+        if let Some(field) = &self.field {
+            write!(f, " {field}")?;
         }
+        if let Some(id) = &self.id {
+            write!(f, " id={id}")?;
+        }
+        Ok(())
     }
 }
 
@@ -93,6 +164,25 @@ pub struct Document {
     pub fixable: bool,
     /// Problems with the input, reported as warnings on this message.
     pub notes: Vec<String>,
+    /// Where `text` sits in the file, when it is not the file itself.
+    pub origin: Option<Origin>,
+}
+
+impl Document {
+    /// A message decoded from part of a file: not fixable in place.
+    #[must_use]
+    pub fn decoded(path: &str, record: Option<Record>, text: String, origin: Option<Origin>) -> Self {
+        Self {
+            path: path.to_owned(),
+            record,
+            text,
+            format: TextFormat::Plain,
+            kind: None,
+            fixable: false,
+            notes: Vec::new(),
+            origin,
+        }
+    }
 }
 
 /// Why an input yielded no message at all.
@@ -104,14 +194,66 @@ pub enum Skip {
     Broken(String),
 }
 
-/// Read the messages in `bytes` (the content of `path`), as `format`.
+/// A record that could not be read; the rest of the file was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub record: Option<Record>,
+    pub message: String,
+}
+
+/// Everything read from one input.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The messages, in file order.
+    pub documents: Vec<Document>,
+    /// Records that could not be read, in file order.
+    pub problems: Vec<Problem>,
+    /// Remarks about the whole file (rows skipped on purpose and why).
+    pub notes: Vec<String>,
+}
+
+impl Parsed {
+    fn one(document: Document) -> Self {
+        Self { documents: vec![document], ..Self::default() }
+    }
+}
+
+/// How to read record formats: which columns, whose messages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The CSV column holding the subject (name or 1-based number).
+    pub subject_col: Option<String>,
+    /// The CSV column holding the body (name or 1-based number).
+    pub body_col: Option<String>,
+    /// Keep only messages sent by this name, address or profile URL.
+    pub from: Option<String>,
+}
+
+/// Read the messages in `bytes` (the content of `path`), as `format`, with
+/// default options. Records that cannot be read are dropped; see
+/// [`read_with`] to get them.
 ///
 /// # Errors
 /// A [`Skip`] when the input holds no message tact can read.
 pub fn read(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<Vec<Document>, Skip> {
+    read_with(path, bytes, format, &ReadOptions::default()).map(|parsed| parsed.documents)
+}
+
+/// Read the messages in `bytes` (the content of `path`), as `format`.
+///
+/// # Errors
+/// A [`Skip`] when the input as a whole cannot be read (binary, no body
+/// column, not a MIME message). Bad records inside a readable file are
+/// [`Parsed::problems`] instead.
+pub fn read_with(path: &str, bytes: Vec<u8>, format: InputFormat, options: &ReadOptions) -> Result<Parsed, Skip> {
     match format {
-        InputFormat::Text => text::read(path, bytes, TextFormat::Plain),
-        InputFormat::Markdown => text::read(path, bytes, TextFormat::Markdown),
+        InputFormat::Text => text::read(path, bytes, TextFormat::Plain).map(Parsed::one),
+        InputFormat::Markdown => text::read(path, bytes, TextFormat::Markdown).map(Parsed::one),
+        InputFormat::Email => email::read(path, &bytes).map(Parsed::one),
+        InputFormat::Mbox => mbox::read(path, &bytes, options),
+        InputFormat::Html => html::read(path, bytes).map(Parsed::one),
+        InputFormat::Csv => csv::read(path, bytes, options),
+        InputFormat::Jsonl => jsonl::read(path, bytes, options),
     }
 }
 
@@ -135,4 +277,54 @@ pub fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
             )
         }
     }
+}
+
+/// Whether `sender` (a name, an address, a profile URL) is `wanted`, the
+/// value of `--from`. Names compare without case; URLs without scheme,
+/// `www.` or trailing slash.
+#[must_use]
+pub fn same_sender(wanted: &str, sender: &str) -> bool {
+    fn norm(s: &str) -> String {
+        let s = s.trim().to_lowercase();
+        let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
+        let s = s.strip_prefix("www.").unwrap_or(s);
+        s.trim_end_matches('/').to_owned()
+    }
+    let (wanted, sender) = (norm(wanted), norm(sender));
+    !wanted.is_empty() && wanted == sender
+}
+
+/// Build the text of an email-like message: headers the section splitter
+/// knows, a blank line, the body.
+#[must_use]
+pub(crate) fn email_text(subject: Option<&str>, to: Option<&str>, body: &str) -> String {
+    let mut text = String::with_capacity(body.len() + 64);
+    if let Some(subject) = subject {
+        text.push_str("Subject: ");
+        text.push_str(one_line(subject).as_str());
+        text.push('\n');
+    }
+    if let Some(to) = to.filter(|t| !t.trim().is_empty()) {
+        text.push_str("To: ");
+        text.push_str(one_line(to).as_str());
+        text.push('\n');
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(body);
+    text
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` with CRLF and lone CR line ends as LF.
+#[must_use]
+pub(crate) fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }

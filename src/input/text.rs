@@ -3,13 +3,13 @@
 use super::{Document, Skip, decode, looks_binary};
 use crate::message::TextFormat;
 
-pub(super) fn read(path: &str, bytes: Vec<u8>, format: TextFormat) -> Result<Vec<Document>, Skip> {
+pub(super) fn read(path: &str, bytes: Vec<u8>, format: TextFormat) -> Result<Document, Skip> {
     if looks_binary(&bytes) {
         return Err(Skip::Binary);
     }
     let (text, note) = decode(bytes);
     let fixable = note.is_none();
-    Ok(vec![Document {
+    Ok(Document {
         path: path.to_owned(),
         record: None,
         text,
@@ -17,5 +17,6 @@ pub(super) fn read(path: &str, bytes: Vec<u8>, format: TextFormat) -> Result<Vec
         kind: None,
         fixable,
         notes: note.into_iter().collect(),
-    }])
+        origin: None,
+    })
 }

@@ -13,6 +13,7 @@ mod markdown;
 pub mod placeholder;
 pub mod section;
 pub mod sentence;
+mod sentence_bounds;
 
 pub use front_matter::FrontMatter;
 pub use kind::{Kind, KindSource};

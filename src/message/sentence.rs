@@ -3,7 +3,9 @@
 //! Sentences come from Unicode sentence boundaries (UAX #29, via
 //! unicode-segmentation), with two corrections for email prose: a line break
 //! inside a hard-wrapped paragraph does not end a sentence, and titles such
-//! as "Dr." or "Mr." do not end one either.
+//! as "Dr." or "Mr." do not end one either. Boundaries come from
+//! [`super::sentence_bounds`], a fast table-driven copy of the same state
+//! machine, falling back to unicode-segmentation for other scripts.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -49,9 +51,12 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     // or a list item, followed by a line that does not start a list item,
     // reads as a space. Replacing it by a space keeps every offset.
     let joined = join_soft_wraps(slice);
-    let mut raw: Vec<Span> = joined
-        .split_sentence_bound_indices()
-        .map(|(i, s)| Span::new(para.start + i, para.start + i + s.len()))
+    let starts = super::sentence_bounds::starts(&joined)
+        .unwrap_or_else(|| joined.split_sentence_bound_indices().map(|(i, _)| i).collect());
+    let mut raw: Vec<Span> = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| Span::new(para.start + i, para.start + starts.get(k + 1).copied().unwrap_or(joined.len())))
         .collect();
     merge_abbreviations(text, &mut raw);
     raw.into_iter().map(|s| trim(text, s)).filter(|s| !s.is_empty()).collect()

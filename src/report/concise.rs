@@ -1,4 +1,6 @@
 //! `concise`: one line per finding, `path:line:col: level [rule] message`.
+//! Records (`path[row 3 body]`) count lines and columns in the record's
+//! text; text extracted from markup counts them in the file.
 
 use std::io::{self, Write};
 
@@ -10,7 +12,11 @@ pub(super) fn write(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
     let index = LineIndex::new(text);
     let name = checked.name();
     for d in &checked.report.diagnostics {
-        let at = index.line_col(text, d.span.start, ColumnUnit::Char);
+        let at = if checked.record.is_none() {
+            checked.file_position(&index, d.span.start)
+        } else {
+            index.line_col(text, d.span.start, ColumnUnit::Char)
+        };
         writeln!(out, "{name}:{}:{}: {} [{}] {}", at.line, at.column, d.level, d.rule, d.message)?;
     }
     Ok(())

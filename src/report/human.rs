@@ -189,7 +189,7 @@ pub(super) fn write_totals(
     options: &HumanOptions,
 ) -> io::Result<()> {
     for e in errors {
-        writeln!(out, "error: {}: {}", e.path, e.message)?;
+        writeln!(out, "error: {}: {}", e.name(), e.message)?;
     }
     if options.quiet {
         return Ok(());

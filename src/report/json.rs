@@ -45,6 +45,22 @@ impl Default for Tool {
     }
 }
 
+/// An input error as one `jsonl` line: `{"path", "record", "error"}`.
+#[derive(Debug, serde::Serialize)]
+pub struct ErrorLine<'a> {
+    pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<&'a Record>,
+    pub error: &'a str,
+}
+
+impl<'a> ErrorLine<'a> {
+    #[must_use]
+    pub fn new(error: &'a InputError) -> Self {
+        Self { path: &error.path, record: error.record.as_ref(), error: &error.message }
+    }
+}
+
 /// One message's results (also one `jsonl` line).
 #[derive(Debug, serde::Serialize)]
 pub struct MessageJson {
@@ -64,6 +80,10 @@ pub struct Place {
     pub span: Span,
     pub start: LineCol,
     pub end: LineCol,
+    /// Where `start` is in the file, when the message text was decoded or
+    /// extracted from it (HTML: mapped back; records: the record's line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<LineCol>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -112,6 +132,7 @@ pub fn message(checked: &Checked, rules: &RuleSet) -> MessageJson {
         span,
         start: index.line_col(text, span.start, ColumnUnit::Char),
         end: index.line_col(text, span.end, ColumnUnit::Char),
+        file: checked.origin.as_ref().map(|o| o.locate(span.start)),
     };
     let report = &checked.report;
     let diagnostics = report

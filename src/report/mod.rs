@@ -5,18 +5,24 @@
 //! format: a file here, a variant of [`Format`], a snapshot test.
 
 mod concise;
+mod github;
+pub mod html;
 mod human;
 pub mod json;
+pub mod sarif;
+pub mod summary;
 
 use std::io::{self, Write};
 
 use crate::diagnostic::Level;
-use crate::input::Record;
+use crate::input::{Origin, Record};
+use crate::line_index::{ColumnUnit, LineCol, LineIndex};
 use crate::lint::Report;
 use crate::message::Message;
 use crate::rule::RuleSet;
 
 pub use human::HumanOptions;
+pub use summary::{Audit, SummaryOptions};
 
 /// An output format of `tact check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +35,10 @@ pub enum Format {
     Json,
     /// One JSON object per message, one per line.
     Jsonl,
+    /// One SARIF 2.1.0 log, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations (`::warning file=…::…`).
+    Github,
 }
 
 /// One message, checked.
@@ -38,9 +48,27 @@ pub struct Checked {
     pub record: Option<Record>,
     pub message: Message,
     pub report: Report,
+    /// Where the message text sits in its file, when it is not the file.
+    pub origin: Option<Origin>,
 }
 
 impl Checked {
+    #[must_use]
+    pub fn new(path: String, record: Option<Record>, message: Message, report: Report) -> Self {
+        Self { path, record, message, report, origin: None }
+    }
+
+    /// The one-based line and column in the file of byte `offset` of the
+    /// message text: mapped back for extracted text, the record's first line
+    /// for records, the text's own position otherwise.
+    #[must_use]
+    pub fn file_position(&self, index: &LineIndex, offset: usize) -> LineCol {
+        match &self.origin {
+            Some(origin) => origin.locate(offset),
+            None => index.line_col(self.message.text(), offset, ColumnUnit::Char),
+        }
+    }
+
     /// `path`, or `path[record]` for messages inside a bigger file.
     #[must_use]
     pub fn name(&self) -> String {
@@ -56,6 +84,25 @@ impl Checked {
 pub struct InputError {
     pub path: String,
     pub message: String,
+    /// The record (row, message, line) at fault, when the rest of the file was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record>,
+}
+
+impl InputError {
+    #[must_use]
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { path: path.into(), message: message.into(), record: None }
+    }
+
+    /// `path`, or `path[record]`.
+    #[must_use]
+    pub fn name(&self) -> String {
+        match &self.record {
+            Some(record) => format!("{}[{record}]", self.path),
+            None => self.path.clone(),
+        }
+    }
 }
 
 /// Counts over a run.
@@ -94,12 +141,19 @@ pub struct Renderer<'a> {
     human: HumanOptions,
     /// Messages kept for formats that print one document at the end.
     kept: Vec<json::MessageJson>,
+    sarif: sarif::Builder,
 }
 
 impl<'a> Renderer<'a> {
     #[must_use]
     pub fn new(format: Format, rules: &'a RuleSet, human: HumanOptions) -> Self {
-        Self { format, rules, human, kept: Vec::new() }
+        Self { format, rules, human, kept: Vec::new(), sarif: sarif::Builder::default() }
+    }
+
+    /// The rules the output describes.
+    #[must_use]
+    pub fn rules(&self) -> &'a RuleSet {
+        self.rules
     }
 
     /// Write (or keep) one checked message.
@@ -119,7 +173,26 @@ impl<'a> Renderer<'a> {
                 writeln!(out)?;
                 out.flush()
             }
+            Format::Sarif => {
+                self.sarif.message(checked);
+                Ok(())
+            }
+            Format::Github => github::write(out, checked),
         }
+    }
+
+    /// Report an input error as it happens: streaming formats (jsonl) write
+    /// it in place; the others list errors in [`Renderer::finish`].
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn error(&mut self, out: &mut dyn Write, error: &InputError) -> io::Result<()> {
+        if self.format == Format::Jsonl {
+            serde_json::to_writer(&mut *out, &json::ErrorLine::new(error))?;
+            writeln!(out)?;
+            out.flush()?;
+        }
+        Ok(())
     }
 
     /// Write what comes after every message: totals, or the JSON document.
@@ -131,7 +204,7 @@ impl<'a> Renderer<'a> {
             Format::Human => human::write_totals(out, totals, errors, &self.human),
             Format::Concise => {
                 for e in errors {
-                    writeln!(out, "{}: error [input] {}", e.path, e.message)?;
+                    writeln!(out, "{}: error [input] {}", e.name(), e.message)?;
                 }
                 Ok(())
             }
@@ -141,6 +214,12 @@ impl<'a> Renderer<'a> {
                 writeln!(out)
             }
             Format::Jsonl => Ok(()),
+            Format::Sarif => {
+                let log = std::mem::take(&mut self.sarif).finish(self.rules, errors);
+                serde_json::to_writer_pretty(&mut *out, &log)?;
+                writeln!(out)
+            }
+            Format::Github => github::write_errors(out, errors),
         }
     }
 }

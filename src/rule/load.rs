@@ -1,8 +1,13 @@
 //! Reading rule and lexicon files and compiling them into a [`RuleSet`].
 //! Every error points at its file, line and column; all are collected.
+//! Files are parsed, and lexicon patterns compiled, in parallel; results and
+//! errors keep file order.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+
+use rayon::prelude::*;
+use regex::Regex;
 
 use super::spec::{LexiconFile, RuleFile};
 use super::{Rule, RuleSet, locate};
@@ -97,18 +102,36 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     let mut phrases = PhraseIndexBuilder::default();
 
     // Lexicons first: rules refer to their intents.
-    let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile)>> = BTreeMap::new();
+    // Parsing files and compiling lexicon patterns are independent: both
+    // run in parallel (they dominate a one-draft run), in file order.
+    type Patterns = Result<Vec<Regex>, SpecError>;
+    type Parsed = (Source, Result<(LexiconFile, Patterns), FileError>);
+    let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile, Patterns)>> = BTreeMap::new();
     let (lexicon_sources, rule_sources): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(Source::is_lexicon);
-    for source in lexicon_sources {
-        match serde_yaml::from_str::<LexiconFile>(&source.text) {
-            Ok(file) => lexicons.entry(source.stem().to_owned()).or_default().push((source, file)),
-            Err(err) => errors.push(yaml_error(&source, &err)),
+    let parsed: Vec<Parsed> = lexicon_sources
+        .into_par_iter()
+        .map(|source| {
+            let file = serde_yaml::from_str::<LexiconFile>(&source.text)
+                .map(|file| {
+                    let patterns = crate::check::compile_patterns("patterns", &file.patterns);
+                    (file, patterns)
+                })
+                .map_err(|err| yaml_error(&source, &err));
+            (source, file)
+        })
+        .collect();
+    for (source, file) in parsed {
+        match file {
+            Ok((file, patterns)) => {
+                lexicons.entry(source.stem().to_owned()).or_default().push((source, file, patterns))
+            }
+            Err(err) => errors.push(err),
         }
     }
     let mut intents = Vec::new();
     for (name, files) in lexicons {
         if intents.len() == MAX_INTENTS {
-            let (source, _) = &files[0];
+            let (source, _, _) = &files[0];
             errors.push(source.error(
                 Span::new(0, 0),
                 format!("too many intents: at most {MAX_INTENTS}"),
@@ -123,8 +146,8 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         let mut examples_match = Vec::new();
         let mut examples_no_match = Vec::new();
         let mut sources = Vec::new();
-        for (source, file) in files {
-            match crate::check::compile_patterns("patterns", &file.patterns) {
+        for (source, file, compiled) in files {
+            match compiled {
                 Ok(compiled) => patterns.extend(compiled),
                 Err(err) => errors.push(spec_error(&source, &[], err)),
             }
@@ -155,9 +178,18 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     for source in rule_sources {
         by_id.insert(source.stem().to_owned(), source);
     }
+    let parsed: Vec<(String, Source, Result<RuleFile, FileError>)> = by_id
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(id, source)| {
+            let file = serde_yaml::from_str(&source.text).map_err(|err| yaml_error(&source, &err));
+            (id, source, file)
+        })
+        .collect();
     let mut rules = Vec::new();
-    for (id, source) in by_id {
-        match compile_rule(&id, &source, &intents, &mut phrases) {
+    for (id, source, file) in parsed {
+        match file.and_then(|file| compile_rule(&id, &source, file, &intents, &mut phrases)) {
             Ok(rule) => rules.push(rule),
             Err(err) => errors.push(err),
         }
@@ -171,10 +203,10 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
 fn compile_rule(
     id: &str,
     source: &Source,
+    file: RuleFile,
     intents: &Intents,
     phrases: &mut PhraseIndexBuilder,
 ) -> Result<Rule, FileError> {
-    let file: RuleFile = serde_yaml::from_str(&source.text).map_err(|err| yaml_error(source, &err))?;
     if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         return Err(source.error(
             Span::new(0, 0),

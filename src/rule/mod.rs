@@ -70,6 +70,10 @@ impl Rule {
         let original = ctx.original();
         let matched = finding.span.of(original).to_owned();
         let fill = |template: &str| {
+            // Most texts have no `{…}` to fill: skip the five searches.
+            if !template.contains('{') {
+                return template.to_owned();
+            }
             let mut out = template.replace("{match}", matched.trim());
             if let Some(value) = &finding.value {
                 out = out.replace("{value}", value);

@@ -1,0 +1,74 @@
+//! Speed of the full rule pack: one draft, 10,000 messages in memory on one
+//! core, and 10,000 messages through the CLI from a folder and from one CSV.
+//! Throughput is in bytes of message text. Each bench checks its answer, so
+//! it cannot get faster by doing nothing. Figures: `docs/performance.md`.
+
+mod support;
+
+use std::hint::black_box;
+use std::process::Command;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use tact::{Linter, Message};
+
+use support::corpus;
+
+const N: usize = 10_000;
+
+fn one_draft(c: &mut Criterion) {
+    let linter = Linter::builtin().expect("built-in pack");
+    let draft = corpus::messages(1, 42).concat();
+    let expected = linter.lint(&Message::plain(draft.clone()), None).diagnostics.len();
+    let mut group = c.benchmark_group("draft");
+    group.throughput(Throughput::Bytes(draft.len() as u64));
+    group.bench_function("one draft, full pack", |b| {
+        b.iter(|| {
+            let report = linter.lint(&Message::plain(black_box(draft.clone())), None);
+            assert_eq!(report.diagnostics.len(), expected);
+        });
+    });
+    group.finish();
+}
+
+fn batch_in_memory(c: &mut Criterion) {
+    let linter = Linter::builtin().expect("built-in pack");
+    let messages = corpus::messages(N, 7);
+    let bytes: usize = messages.iter().map(String::len).sum();
+    let count = |messages: &[String]| -> usize {
+        messages.iter().map(|m| linter.lint(&Message::plain(m.clone()), None).diagnostics.len()).sum()
+    };
+    let expected = count(&messages);
+    assert!(expected > N / 2, "the corpus has findings");
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("10k messages, one core", |b| b.iter(|| assert_eq!(count(black_box(&messages)), expected)));
+    group.finish();
+}
+
+fn batch_cli(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("folder");
+    let folder_bytes = corpus::write_folder(&folder, N, 7).expect("write corpus");
+    let csv = dir.path().join("messages.csv");
+    let csv_bytes = corpus::write_csv(&csv, N, 7).expect("write csv");
+    let run = |path: &std::path::Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_tact"))
+            .args(["check", "--isolated", "--summary", "--format", "json"])
+            .arg(path)
+            .output()
+            .expect("tact runs");
+        let summary: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON summary");
+        assert_eq!(summary["messages"], N);
+    };
+    let mut group = c.benchmark_group("cli");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(folder_bytes));
+    group.bench_function("10k files from a folder", |b| b.iter(|| run(&folder)));
+    group.throughput(Throughput::Bytes(csv_bytes));
+    group.bench_function("10k rows from one CSV", |b| b.iter(|| run(&csv)));
+    group.finish();
+}
+
+criterion_group!(benches, one_draft, batch_in_memory, batch_cli);
+criterion_main!(benches);

@@ -1,0 +1,3 @@
+//! Shared by the benchmarks: the corpus generator.
+
+pub mod corpus;
