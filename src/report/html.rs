@@ -94,12 +94,13 @@ pub fn render(summary: &Summary, title: &str) -> String {
     page
 }
 
+/// The CSS class of a score bucket starting at `low`, by the score's grade.
 fn grade_class(low: usize) -> &'static str {
-    match low {
-        90.. => "grade-a",
-        75..=89 => "grade-b",
-        60..=74 => "grade-c",
-        40..=59 => "grade-d",
+    match crate::score::grade(u32::try_from(low).unwrap_or(u32::MAX)) {
+        'A' => "grade-a",
+        'B' => "grade-b",
+        'C' => "grade-c",
+        'D' => "grade-d",
         _ => "grade-f",
     }
 }
