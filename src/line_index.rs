@@ -40,12 +40,6 @@ impl LineIndex {
         self.starts.partition_point(|&start| start <= offset) - 1
     }
 
-    /// The byte offset where zero-based `line` starts, clamped to the text.
-    #[must_use]
-    pub fn line_start(&self, line: usize) -> usize {
-        self.starts.get(line).copied().unwrap_or(self.len)
-    }
-
     /// The number of lines (a text ending in a newline has an empty last line).
     #[must_use]
     pub fn line_count(&self) -> usize {

@@ -111,11 +111,6 @@ impl Linter {
         &self.rules
     }
 
-    /// Ids of the active rules, sorted.
-    pub fn active_rules(&self) -> impl Iterator<Item = &crate::rule::Rule> {
-        self.active.iter().map(|&(i, _)| &self.rules.rules()[i])
-    }
-
     /// Lint one message. `kind` overrides the kind tact would infer.
     #[must_use]
     pub fn lint(&self, message: &Message, kind: Option<(Kind, KindSource)>) -> Report {

@@ -23,6 +23,21 @@ fn tact(args: &[&str]) -> Output {
     tact_in(&repo(), args)
 }
 
+/// Run tact in the repository with `args`, feeding `input` on standard input.
+fn tact_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(args)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(input).expect("write");
+    child.wait_with_output().expect("wait")
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -103,16 +118,8 @@ fn fail_level_error_ignores_warnings() {
 
 #[test]
 fn stdin_with_a_name() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
-        .args(["check", "-", "--stdin-filename", "drafts/note.txt", "--format", "concise"])
-        .args(DEMO)
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(b"Per my last email, could you send it?").expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let args = [&["check", "-", "--stdin-filename", "drafts/note.txt", "--format", "concise"], DEMO].concat();
+    let out = tact_stdin(&args, b"Per my last email, could you send it?");
     assert_eq!(code(&out), 1);
     insta::assert_snapshot!(stdout(&out), @r"
     drafts/note.txt:1:1: error [demo-no-exit] This ask leaves no easy way to say no
@@ -122,16 +129,8 @@ fn stdin_with_a_name() {
 
 #[test]
 fn fix_on_stdin_prints_the_fixed_text() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
-        .args(["check", "-", "--fix"])
-        .args(DEMO)
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(b"Per my last email, could you send it?\n").expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let args = [&["check", "-", "--fix"], DEMO].concat();
+    let out = tact_stdin(&args, b"Per my last email, could you send it?\n");
     assert_eq!(stdout(&out), "In my earlier note, could you send it?\n");
     assert_eq!(code(&out), 1, "the unsafe finding remains");
 }
@@ -421,15 +420,7 @@ fn pre_send_turns_placeholders_and_empty_subjects_into_errors() {
         if pre_send {
             args.push("--pre-send");
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
-            .args(&args)
-            .current_dir(repo())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child.stdin.take().expect("stdin").write_all(b"Subject:\n\nHi {{first_name}}, thanks.\n").expect("write");
-        stdout(&child.wait_with_output().expect("wait"))
+        stdout(&tact_stdin(&args, b"Subject:\n\nHi {{first_name}}, thanks.\n"))
     };
     insta::assert_snapshot!(run(false), @r"
     <stdin>:1:1: info [empty-subject] The subject line is empty

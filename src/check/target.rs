@@ -72,10 +72,4 @@ impl Target {
         out.dedup();
         out
     }
-
-    /// Whether the target matches anywhere inside `within`.
-    #[must_use]
-    pub fn matches_in(&self, ctx: &Ctx<'_>, within: Span) -> bool {
-        self.find(ctx).iter().any(|s| within.overlaps(*s) || within.contains(*s))
-    }
 }
