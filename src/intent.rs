@@ -6,11 +6,12 @@
 //! same sentence ("would you like me to..." is an offer, not an ask). Rules
 //! then speak about intents instead of words.
 
+use std::sync::Arc;
+
 use std::fmt;
 
-use regex::Regex;
-
 use crate::message::Message;
+use crate::pattern::{Open, Pattern};
 use crate::phrases::{Hits, ListId};
 use crate::span::Span;
 
@@ -59,16 +60,6 @@ impl fmt::Debug for IntentSet {
     }
 }
 
-/// Whether a pattern's match depends on where a sentence starts or ends
-/// (`^`, `$`, `\A`, `\z`), so that searching the whole text for it says
-/// nothing about single sentences. Other patterns (with ASCII `\b`) match
-/// inside a sentence only if they match in the whole text: sentences start
-/// and end next to spaces or punctuation, never inside a word.
-fn anchored(re: &Regex) -> bool {
-    let source = re.as_str();
-    source.contains(['^', '$']) || source.contains("\\A") || source.contains("\\z")
-}
-
 /// The most intents a rule set may define.
 pub const MAX_INTENTS: usize = 64;
 
@@ -78,7 +69,7 @@ pub struct Intent {
     pub name: String,
     pub description: String,
     pub phrases: ListId,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Arc<Pattern>>,
     pub unless: ListId,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
@@ -124,7 +115,7 @@ impl Intents {
 
     /// Tag each sentence of `message` (in order) with its intents.
     #[must_use]
-    pub fn tag(&self, message: &Message, hits: &Hits) -> Vec<IntentSet> {
+    pub fn tag(&self, message: &Message, hits: &Hits, open: &Open) -> Vec<IntentSet> {
         let text = message.prose();
         let sentences = message.sentences();
         let mut sets = vec![IntentSet::EMPTY; sentences.len()];
@@ -142,10 +133,15 @@ impl Intents {
             for span in hits.of(intent.unless) {
                 mark(&mut vetoed, span, bit);
             }
-            for re in &intent.patterns {
+            for pattern in intent.patterns.iter().filter(|p| p.may_match(open)) {
                 // A pattern that matches nowhere in the text matches in no
-                // sentence: one search instead of one per sentence.
-                if !anchored(re) && !re.is_match(text) {
+                // sentence: one search instead of one per sentence. Patterns
+                // with `^`, `$`, `\A` or `\z` are the exception: their match
+                // depends on where a sentence starts or ends. Others (with
+                // ASCII `\b`) match inside a sentence only if they match in
+                // the whole text: sentences never start or end inside a word.
+                let re = pattern.regex();
+                if !pattern.anchored() && !re.is_match(text) {
                     continue;
                 }
                 for sentence in sentences {

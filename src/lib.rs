@@ -26,6 +26,7 @@ pub mod lint;
 pub mod lsp;
 pub mod message;
 pub mod near_dup;
+pub mod pattern;
 pub mod phrases;
 pub mod report;
 pub mod rule;

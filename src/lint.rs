@@ -117,7 +117,9 @@ impl Linter {
         let rules = &self.rules;
         let regions: Vec<Span> = message.sections().iter().filter(|s| s.kind.is_writers()).map(|s| s.span).collect();
         let hits = rules.phrases().scan(message.prose(), &regions);
-        let intents = rules.intents().tag(message, &hits);
+        let open = rules.patterns().scan(message.prose());
+        rules.patterns().compile_open(&open);
+        let intents = rules.intents().tag(message, &hits, &open);
         let figures = Figures::measure(message);
         let (kind, kind_source) = kind
             .or_else(|| message.front_matter().and_then(|fm| fm.kind).map(|k| (k, KindSource::FrontMatter)))
@@ -131,7 +133,15 @@ impl Linter {
             if !rule.applies_to(kind) || ignored.iter().any(|n| *n == rule.id || *n == rule.category) {
                 continue;
             }
-            let ctx = Ctx { message, hits: &hits, intents: &intents, kind, figures: &figures, scope: rule.scope };
+            let ctx = Ctx {
+                message,
+                hits: &hits,
+                open: &open,
+                intents: &intents,
+                kind,
+                figures: &figures,
+                scope: rule.scope,
+            };
             findings.clear();
             rule.check.run(&ctx, &mut findings);
             diagnostics.extend(findings.drain(..).map(|f| rule.diagnose(&ctx, f, level)));

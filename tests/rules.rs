@@ -37,3 +37,16 @@ fn every_rule_explains_itself() {
         );
     }
 }
+
+/// Built-in patterns compile on first use; loading the pack as a user
+/// folder compiles every one of them now.
+#[test]
+fn every_builtin_pattern_compiles() {
+    let as_user_files = tact::rule::builtin::sources()
+        .into_iter()
+        .map(|s| tact::rule::Source { path: s.path.replace("builtin:", ""), ..s })
+        .collect();
+    if let Err(err) = RuleSet::compile(as_user_files) {
+        panic!("{:?}", miette::Report::new(err));
+    }
+}

@@ -1,10 +1,11 @@
 //! What a check sees of one message while it runs.
 
-use regex::Regex;
+use std::sync::Arc;
 
 use super::Figures;
 use crate::intent::IntentSet;
 use crate::message::{Kind, Message, SectionKind};
+use crate::pattern::{Open, Pattern};
 use crate::phrases::Hits;
 use crate::span::Span;
 
@@ -42,6 +43,8 @@ impl Scope {
 pub struct Ctx<'a> {
     pub message: &'a Message,
     pub hits: &'a Hits,
+    /// The pattern gates this message opens.
+    pub open: &'a Open,
     /// Intents of each sentence of `message.sentences()`.
     pub intents: &'a [IntentSet],
     pub kind: Kind,
@@ -92,15 +95,19 @@ impl Ctx<'_> {
 
     /// Matches of `patterns` in the sections in scope, in order.
     #[must_use]
-    pub fn regex_matches(&self, patterns: &[Regex]) -> Vec<Span> {
+    pub fn regex_matches(&self, patterns: &[Arc<Pattern>]) -> Vec<Span> {
         let text = self.text();
         let mut out = Vec::new();
+        let patterns: Vec<&Arc<Pattern>> = patterns.iter().filter(|p| p.may_match(self.open)).collect();
+        if patterns.is_empty() {
+            return out;
+        }
         for region in self.regions() {
             let slice = region.of(text);
-            for re in patterns {
-                for m in re.find_iter(slice) {
+            for pattern in &patterns {
+                for m in pattern.regex().find_iter(slice) {
                     // Report the words matched, not the whitespace around them.
-                    let matched = m.as_str();
+                    let matched = &slice[m.range()];
                     let lead = matched.len() - matched.trim_start().len();
                     let body = matched.trim().len();
                     if body > 0 {

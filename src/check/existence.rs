@@ -1,9 +1,10 @@
 //! `existence`: a phrase or pattern appears.
 
-use regex::Regex;
+use std::sync::Arc;
 
 use super::{CompileCtx, Ctx, Finding, SpecError, compile_patterns};
 use crate::intent::IntentSet;
+use crate::pattern::Pattern;
 use crate::phrases::ListId;
 use crate::rule::locate::Step;
 use crate::span::Span;
@@ -34,7 +35,7 @@ pub struct Spec {
 #[derive(Debug)]
 pub struct Existence {
     phrases: Option<ListId>,
-    patterns: Vec<Regex>,
+    patterns: Vec<Arc<Pattern>>,
     unless: Option<ListId>,
     only_in: IntentSet,
     not_in: IntentSet,
@@ -47,7 +48,7 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Existence, SpecEr
     }
     Ok(Existence {
         phrases: (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases)),
-        patterns: compile_patterns("patterns", &spec.patterns)?,
+        patterns: compile_patterns("patterns", &spec.patterns, ctx)?,
         unless: (!spec.unless.is_empty()).then(|| ctx.phrases.list(&spec.unless)),
         only_in: intent_set(ctx, "only-in", &spec.only_in)?,
         not_in: intent_set(ctx, "not-in", &spec.not_in)?,

@@ -24,8 +24,11 @@ pub use context::{Ctx, Scope};
 pub use metric::{Figures, Metric};
 pub use target::{Target, TargetSpec};
 
+use std::sync::Arc;
+
 use crate::diagnostic::{Edit, Label};
 use crate::intent::Intents;
+use crate::pattern::{Parsed, Pattern, PatternError, PatternsBuilder};
 use crate::phrases::PhraseIndexBuilder;
 use crate::rule::locate::Step;
 use crate::span::Span;
@@ -63,11 +66,15 @@ pub enum Check {
     RecipientName(recipient::RecipientName),
 }
 
-/// What a check needs while compiling: the intents known and the shared
-/// phrase index to register its phrase lists with.
+/// What a check needs while compiling: the intents known, and the shared
+/// phrase index and pattern set to register its phrases and patterns with.
 pub struct CompileCtx<'a> {
     pub intents: &'a Intents,
     pub phrases: &'a mut PhraseIndexBuilder,
+    pub patterns: &'a mut PatternsBuilder,
+    /// Compile patterns now, so errors point into the rule file (user rules;
+    /// the built-in pack compiles on first use).
+    pub eager: bool,
 }
 
 /// A problem in a check's spec, found after parsing; `path` locates it in
@@ -190,18 +197,47 @@ impl Check {
     }
 }
 
-/// Compile a list of regexes, reporting the first invalid one at `key[i]`.
-pub(crate) fn compile_patterns(key: &str, patterns: &[String]) -> Result<Vec<regex::Regex>, SpecError> {
-    patterns
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            crate::phrases::compile_regex(p).map_err(|e| {
-                SpecError::new(vec![Step::Key(key.to_owned()), Step::Index(i)], format!("invalid regex `{p}`"))
-                    .with_help(first_line(&e.to_string()))
-            })
-        })
-        .collect()
+/// Parse a list of regexes, reporting the first invalid one at `key[i]`.
+pub(crate) fn parse_patterns(key: &str, patterns: &[String]) -> Result<Vec<Parsed>, SpecError> {
+    let invalid = |i: usize, p: &str, e: PatternError| {
+        SpecError::new(vec![Step::Key(key.to_owned()), Step::Index(i)], format!("invalid regex `{p}`"))
+            .with_help(first_line(&e.to_string()))
+    };
+    patterns.iter().enumerate().map(|(i, p)| Parsed::new(p).map_err(|e| invalid(i, p, e))).collect()
+}
+
+/// Register parsed regexes with `builder`; when `eager`, compile them now
+/// and report the first that fails at `key[i]`.
+pub(crate) fn register_patterns(
+    key: &str,
+    sources: &[String],
+    parsed: Vec<Parsed>,
+    builder: &mut PatternsBuilder,
+    eager: bool,
+) -> Result<Vec<Arc<Pattern>>, SpecError> {
+    let patterns: Vec<Arc<Pattern>> = parsed.into_iter().map(|p| builder.add(p)).collect();
+    if eager {
+        for (i, pattern) in patterns.iter().enumerate() {
+            pattern.compile().map_err(|e| {
+                SpecError::new(
+                    vec![Step::Key(key.to_owned()), Step::Index(i)],
+                    format!("invalid regex `{}`", sources[i]),
+                )
+                .with_help(first_line(&e.to_string()))
+            })?;
+        }
+    }
+    Ok(patterns)
+}
+
+/// Parse, register and (when the context says so) compile `patterns`.
+pub(crate) fn compile_patterns(
+    key: &str,
+    patterns: &[String],
+    ctx: &mut CompileCtx<'_>,
+) -> Result<Vec<Arc<Pattern>>, SpecError> {
+    let parsed = parse_patterns(key, patterns)?;
+    register_patterns(key, patterns, parsed, ctx.patterns, ctx.eager)
 }
 
 fn first_line(text: &str) -> String {

@@ -1,11 +1,12 @@
 //! A target: what `occurrence`, `conditional` and `order` look for. Any of
 //! intents (whole sentences), phrases and patterns; the matches are the union.
 
-use regex::Regex;
+use std::sync::Arc;
 
 use super::existence::intent_set;
 use super::{CompileCtx, Ctx, SpecError, compile_patterns};
 use crate::intent::IntentSet;
+use crate::pattern::Pattern;
 use crate::phrases::ListId;
 use crate::span::Span;
 
@@ -32,7 +33,7 @@ pub struct TargetSpec {
 pub struct Target {
     pub intents: IntentSet,
     pub phrases: Option<ListId>,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Arc<Pattern>>,
     pub with: IntentSet,
 }
 
@@ -48,7 +49,7 @@ impl Target {
         let intents = intent_set(ctx, "intents", &spec.intents)?;
         let with = intent_set(ctx, "with", &spec.with)?;
         let phrases = (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases));
-        let patterns = compile_patterns("patterns", &spec.patterns)?;
+        let patterns = compile_patterns("patterns", &spec.patterns, ctx)?;
         Ok(Self { intents, phrases, patterns, with })
     }
 

@@ -74,7 +74,8 @@ pub fn check_intent(rules: &RuleSet, name: &str) -> Vec<Failure> {
         let message = Message::plain(text);
         let regions: Vec<_> = message.sections().iter().filter(|s| s.kind.is_writers()).map(|s| s.span).collect();
         let hits = rules.phrases().scan(message.prose(), &regions);
-        rules.intents().tag(&message, &hits).iter().any(|s| s.intersects(set))
+        let open = rules.patterns().scan(message.prose());
+        rules.intents().tag(&message, &hits, &open).iter().any(|s| s.intersects(set))
     };
     let mut failures = Vec::new();
     for text in &intent.examples_match {

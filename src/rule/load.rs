@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
-use regex::Regex;
 
 use super::spec::{LexiconFile, RuleFile};
 use super::{Rule, RuleSet, locate};
 use crate::check::{Check, CompileCtx, Scope, SpecError};
 use crate::error::{Error, FileError, LoadError};
 use crate::intent::{Intent, Intents, MAX_INTENTS};
+use crate::pattern::{self, PatternsBuilder};
 use crate::phrases::PhraseIndexBuilder;
 use crate::span::Span;
 
@@ -35,6 +35,12 @@ impl Source {
 
     fn folder(&self) -> Option<&str> {
         self.relative.rsplit_once('/').map(|(dir, _)| dir.rsplit('/').next().unwrap_or(dir))
+    }
+
+    /// Whether the file is part of the embedded pack (tested, so its
+    /// patterns compile on first use instead of at load).
+    fn is_builtin(&self) -> bool {
+        self.path.starts_with("builtin:")
     }
 
     fn is_lexicon(&self) -> bool {
@@ -100,11 +106,12 @@ fn spec_error(source: &Source, prefix: &[locate::Step], err: SpecError) -> FileE
 pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     let mut errors = Vec::new();
     let mut phrases = PhraseIndexBuilder::default();
+    let mut patterns_builder = PatternsBuilder::default();
 
     // Lexicons first: rules refer to their intents.
-    // Parsing files and compiling lexicon patterns are independent: both
-    // run in parallel (they dominate a one-draft run), in file order.
-    type Patterns = Result<Vec<Regex>, SpecError>;
+    // Parsing files and lexicon patterns are independent: both run in
+    // parallel, in file order.
+    type Patterns = Result<Vec<pattern::Parsed>, SpecError>;
     type Parsed = (Source, Result<(LexiconFile, Patterns), FileError>);
     let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile, Patterns)>> = BTreeMap::new();
     let (lexicon_sources, rule_sources): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(Source::is_lexicon);
@@ -113,7 +120,7 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         .map(|source| {
             let file = serde_yaml::from_str::<LexiconFile>(&source.text)
                 .map(|file| {
-                    let patterns = crate::check::compile_patterns("patterns", &file.patterns);
+                    let patterns = crate::check::parse_patterns("patterns", &file.patterns);
                     (file, patterns)
                 })
                 .map_err(|err| yaml_error(&source, &err));
@@ -146,8 +153,11 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         let mut examples_match = Vec::new();
         let mut examples_no_match = Vec::new();
         let mut sources = Vec::new();
-        for (source, file, compiled) in files {
-            match compiled {
+        for (source, file, parsed) in files {
+            let eager = !source.is_builtin();
+            match parsed.and_then(|p| {
+                crate::check::register_patterns("patterns", &file.patterns, p, &mut patterns_builder, eager)
+            }) {
                 Ok(compiled) => patterns.extend(compiled),
                 Err(err) => errors.push(spec_error(&source, &[], err)),
             }
@@ -189,7 +199,13 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         .collect();
     let mut rules = Vec::new();
     for (id, source, file) in parsed {
-        match file.and_then(|file| compile_rule(&id, &source, file, &intents, &mut phrases)) {
+        let mut ctx = CompileCtx {
+            intents: &intents,
+            phrases: &mut phrases,
+            patterns: &mut patterns_builder,
+            eager: !source.is_builtin(),
+        };
+        match file.and_then(|file| compile_rule(&id, &source, file, &mut ctx)) {
             Ok(rule) => rules.push(rule),
             Err(err) => errors.push(err),
         }
@@ -197,16 +213,10 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     if !errors.is_empty() {
         return Err(LoadError { errors });
     }
-    Ok(RuleSet { rules, intents, phrases: phrases.build() })
+    Ok(RuleSet { rules, intents, phrases: phrases.build(), patterns: patterns_builder.build() })
 }
 
-fn compile_rule(
-    id: &str,
-    source: &Source,
-    file: RuleFile,
-    intents: &Intents,
-    phrases: &mut PhraseIndexBuilder,
-) -> Result<Rule, FileError> {
+fn compile_rule(id: &str, source: &Source, file: RuleFile, ctx: &mut CompileCtx<'_>) -> Result<Rule, FileError> {
     if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         return Err(source.error(
             Span::new(0, 0),
@@ -214,8 +224,7 @@ fn compile_rule(
             "in this file",
         ));
     }
-    let mut ctx = CompileCtx { intents, phrases };
-    let check = Check::compile(file.check, &mut ctx).map_err(|err| spec_error(source, &["check".into()], err))?;
+    let check = Check::compile(file.check, ctx).map_err(|err| spec_error(source, &["check".into()], err))?;
     if check.has_own_fix() && file.fix.is_some() {
         let span = locate::locate(&source.text, &["fix".into()]);
         return Err(source.error(span, "a substitution brings its own rewrites; remove `fix`", "not allowed here"));

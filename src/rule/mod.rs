@@ -20,6 +20,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Label, Level, Rewrite};
 use crate::error::LoadError;
 use crate::intent::Intents;
 use crate::message::Kind;
+use crate::pattern::Patterns;
 use crate::phrases::PhraseIndex;
 use crate::span::Span;
 
@@ -154,6 +155,7 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     intents: Intents,
     phrases: PhraseIndex,
+    patterns: Patterns,
 }
 
 impl RuleSet {
@@ -193,6 +195,12 @@ impl RuleSet {
     #[must_use]
     pub fn phrases(&self) -> &PhraseIndex {
         &self.phrases
+    }
+
+    /// Every pattern of every rule and intent.
+    #[must_use]
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
     }
 
     /// The categories of the loaded rules, sorted.

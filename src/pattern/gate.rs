@@ -1,0 +1,232 @@
+//! Gates: literals that every match of a pattern must contain, and one scan
+//! per message saying which of them appear.
+//!
+//! `\bour (?:[\w-]+ ){0,2}(?:platform|tool)\b` cannot match a message that
+//! contains neither "platform" nor "tool" (nor "our "). [`required`] reads
+//! such sets off a pattern's syntax tree; [`GateBuilder`] compiles every set
+//! of every pattern into one Aho-Corasick automaton. A pattern whose gate is
+//! closed is neither compiled nor run on that message.
+//!
+//! Gates compare ASCII case-insensitively, like the patterns. The one
+//! difference: a pattern's `k` or `s` also matches the Kelvin sign (U+212A)
+//! and the long s (U+017F) under Unicode case folding; a gate does not.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_syntax::ast::{Ast, Concat, RepetitionKind, RepetitionRange};
+
+/// Alternatives of which at least one appears in every match.
+pub type LiteralSet = Vec<String>;
+
+/// The most alternatives a useful set holds.
+const MAX_SET: usize = 64;
+/// The most sets one pattern is gated on.
+const MAX_SETS: usize = 3;
+
+/// Sets of literals that every match of `ast` contains, one of each set;
+/// empty when nothing is required. Literals are lowercase.
+#[must_use]
+pub fn required(ast: &Ast) -> Vec<LiteralSet> {
+    let mut sets = all_required(ast);
+    sets.sort_by_key(|set| std::cmp::Reverse(strength(set)));
+    sets.truncate(MAX_SETS);
+    sets
+}
+
+/// How selective a set is: its shortest literal, then how few it has.
+fn strength(set: &LiteralSet) -> (usize, std::cmp::Reverse<usize>) {
+    (set.iter().map(String::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))
+}
+
+fn all_required(ast: &Ast) -> Vec<LiteralSet> {
+    match ast {
+        Ast::Literal(literal) => gateable(literal.c).map(|c| vec![vec![c.to_string()]]).unwrap_or_default(),
+        Ast::Concat(concat) => concat_required(concat),
+        Ast::Group(group) => all_required(&group.ast),
+        Ast::Repetition(repetition) => {
+            let min = match repetition.op.kind {
+                RepetitionKind::ZeroOrOne | RepetitionKind::ZeroOrMore => 0,
+                RepetitionKind::OneOrMore => 1,
+                RepetitionKind::Range(
+                    RepetitionRange::Exactly(n) | RepetitionRange::AtLeast(n) | RepetitionRange::Bounded(n, _),
+                ) => n,
+            };
+            if min > 0 { all_required(&repetition.ast) } else { Vec::new() }
+        }
+        Ast::Alternation(alternation) => {
+            let mut union = Vec::new();
+            for branch in &alternation.asts {
+                let Some(best) = all_required(branch).into_iter().max_by_key(strength) else { return Vec::new() };
+                union.extend(best);
+            }
+            union.sort();
+            union.dedup();
+            if union.len() > MAX_SET { Vec::new() } else { vec![union] }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Runs of literal characters are required words; so is whatever each
+/// other part requires.
+fn concat_required(concat: &Concat) -> Vec<LiteralSet> {
+    let mut sets = Vec::new();
+    let mut run = String::new();
+    for ast in &concat.asts {
+        if let Ast::Literal(literal) = ast
+            && let Some(c) = gateable(literal.c)
+        {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            sets.push(vec![std::mem::take(&mut run)]);
+        }
+        sets.extend(all_required(ast));
+    }
+    if !run.is_empty() {
+        sets.push(vec![run]);
+    }
+    sets
+}
+
+/// `c` lowercased, when a lowercased text shows it whenever the pattern
+/// matches it: ASCII, or a character without case. Tabs and line breaks are
+/// left out (the scan does not need them and phrase folding rewrites them).
+fn gateable(c: char) -> Option<char> {
+    if matches!(c, '\n' | '\r' | '\t') || (!c.is_ascii() && (c.is_lowercase() || c.is_uppercase())) {
+        return None;
+    }
+    Some(c.to_ascii_lowercase())
+}
+
+/// Names one registered literal set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GateId(u32);
+
+/// Collects literal sets before compiling them together.
+#[derive(Debug, Default)]
+pub struct GateBuilder {
+    literals: Vec<String>,
+    owners: Vec<Vec<u32>>,
+    index: HashMap<String, usize>,
+    sets: u32,
+}
+
+impl GateBuilder {
+    /// Register one set and get its id.
+    pub fn set(&mut self, literals: &[String]) -> GateId {
+        let id = self.sets;
+        self.sets += 1;
+        for literal in literals {
+            let at = *self.index.entry(literal.clone()).or_insert_with(|| {
+                self.literals.push(literal.clone());
+                self.owners.push(Vec::new());
+                self.literals.len() - 1
+            });
+            self.owners[at].push(id);
+        }
+        GateId(id)
+    }
+
+    /// Compile every set into one automaton.
+    ///
+    /// # Panics
+    /// Never for literal sets: Aho-Corasick only refuses automata larger than
+    /// memory allows.
+    #[must_use]
+    pub fn build(self) -> Gates {
+        let automaton = (!self.literals.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .match_kind(MatchKind::Standard)
+                .build(&self.literals)
+                .expect("gate automaton fits in memory")
+        });
+        Gates { automaton, owners: self.owners, sets: self.sets as usize }
+    }
+}
+
+/// Every registered literal set, compiled.
+#[derive(Debug, Default)]
+pub struct Gates {
+    automaton: Option<AhoCorasick>,
+    owners: Vec<Vec<u32>>,
+    sets: usize,
+}
+
+impl Gates {
+    /// Which sets have a literal in `text`.
+    #[must_use]
+    pub fn scan(&self, text: &str) -> Open {
+        let mut open = Open { bits: vec![0; self.sets.div_ceil(64)] };
+        let Some(automaton) = &self.automaton else { return open };
+        let lowered: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
+        let mut done = vec![false; self.owners.len()];
+        for m in automaton.find_overlapping_iter(lowered.as_slice()) {
+            let literal = m.pattern().as_usize();
+            if std::mem::replace(&mut done[literal], true) {
+                continue;
+            }
+            for &set in &self.owners[literal] {
+                open.bits[set as usize / 64] |= 1 << (set % 64);
+            }
+        }
+        open
+    }
+}
+
+/// The sets with a literal in one message's text.
+#[derive(Debug, Clone, Default)]
+pub struct Open {
+    bits: Vec<u64>,
+}
+
+impl Open {
+    #[must_use]
+    pub fn has(&self, id: GateId) -> bool {
+        self.bits.get(id.0 as usize / 64).is_some_and(|word| word & (1 << (id.0 % 64)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sets(pattern: &str) -> Vec<LiteralSet> {
+        required(&regex_syntax::ast::parse::Parser::new().parse(pattern).expect("valid"))
+    }
+
+    #[test]
+    fn literal_runs_and_alternations() {
+        assert_eq!(
+            sets(r"\bour (?:[\w-]+ ){0,2}(?:tool|app)\b"),
+            [vec!["our ".to_owned()], vec!["app".into(), "tool".into()]]
+        );
+        assert_eq!(sets(r"(?:needs?|Needed)\b"), [vec!["need".to_owned(), "needed".into()]]);
+        assert_eq!(sets(r"\d+\s?%"), [vec!["%".to_owned()]]);
+    }
+
+    #[test]
+    fn nothing_required() {
+        assert!(sets(r"[!?]{2,}").is_empty());
+        assert!(sets(r"(?:call|)").is_empty());
+        assert!(sets(r"(?:x)?y*").is_empty());
+        // A letter with case outside ASCII is not compared by the scan.
+        assert!(sets(r"É").is_empty());
+        assert_eq!(sets(r"caf[eé] ’s"), [vec![" ’s".to_owned()], vec!["caf".into()]]);
+    }
+
+    #[test]
+    fn scan_opens_sets_with_a_literal_in_the_text() {
+        let mut builder = GateBuilder::default();
+        let tool = builder.set(&["tool".to_owned(), "app".into()]);
+        let our = builder.set(&["our ".to_owned()]);
+        let gates = builder.build();
+        let open = gates.scan("Try OUR new Tools");
+        assert!(open.has(tool) && open.has(our));
+        let open = gates.scan("nothing here");
+        assert!(!open.has(tool) && !open.has(our));
+    }
+}

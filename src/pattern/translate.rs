@@ -1,0 +1,124 @@
+//! What a rule author's pattern means: `\b`, `\B`, `\w` and `\d` are ASCII,
+//! inside and outside brackets; everything else keeps its Unicode meaning.
+//!
+//! Unicode word boundaries force the regex engine off its fast path on
+//! non-ASCII text, and Unicode `\w` multiplies compile time. Patterns that
+//! want letters of any script say `\p{L}`.
+
+use regex_syntax::ast::{
+    self, AssertionKind, Ast, ClassAscii, ClassAsciiKind, ClassBracketed, ClassPerl, ClassPerlKind, ClassSet,
+    ClassSetItem, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind,
+};
+
+/// Parse `pattern` and rewrite its Perl classes and word boundaries to ASCII.
+///
+/// # Errors
+/// When `pattern` is not valid regex syntax.
+pub fn translate(pattern: &str) -> Result<Ast, ast::Error> {
+    let mut ast = ast::parse::Parser::new().parse(pattern)?;
+    rewrite(&mut ast);
+    Ok(ast)
+}
+
+/// `ast` as pattern text.
+#[must_use]
+pub fn print(ast: &Ast) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = ast::print::Printer::new().print(ast, &mut out);
+    out
+}
+
+fn rewrite(ast: &mut Ast) {
+    match ast {
+        Ast::ClassPerl(perl) => {
+            if let Some(ascii) = ascii_class(perl) {
+                let span = perl.span;
+                let negated = ascii.negated;
+                let ascii = ClassAscii { negated: false, ..ascii };
+                *ast = Ast::class_bracketed(ClassBracketed {
+                    span,
+                    negated,
+                    kind: ClassSet::Item(ClassSetItem::Ascii(ascii)),
+                });
+            }
+        }
+        Ast::Assertion(assertion)
+            if matches!(assertion.kind, AssertionKind::WordBoundary | AssertionKind::NotWordBoundary) =>
+        {
+            let span = assertion.span;
+            let not_unicode = Flags {
+                span,
+                items: vec![
+                    FlagsItem { span, kind: FlagsItemKind::Negation },
+                    FlagsItem { span, kind: FlagsItemKind::Flag(Flag::Unicode) },
+                ],
+            };
+            let inner = std::mem::replace(ast, Ast::empty(span));
+            *ast = Ast::group(Group { span, kind: GroupKind::NonCapturing(not_unicode), ast: Box::new(inner) });
+        }
+        Ast::ClassBracketed(class) => rewrite_set(&mut class.kind),
+        Ast::Repetition(repetition) => rewrite(&mut repetition.ast),
+        Ast::Group(group) => rewrite(&mut group.ast),
+        Ast::Alternation(alternation) => alternation.asts.iter_mut().for_each(rewrite),
+        Ast::Concat(concat) => concat.asts.iter_mut().for_each(rewrite),
+        _ => {}
+    }
+}
+
+fn rewrite_set(set: &mut ClassSet) {
+    match set {
+        ClassSet::Item(item) => rewrite_item(item),
+        ClassSet::BinaryOp(op) => {
+            rewrite_set(&mut op.lhs);
+            rewrite_set(&mut op.rhs);
+        }
+    }
+}
+
+fn rewrite_item(item: &mut ClassSetItem) {
+    match item {
+        ClassSetItem::Perl(perl) => {
+            if let Some(ascii) = ascii_class(perl) {
+                *item = ClassSetItem::Ascii(ascii);
+            }
+        }
+        ClassSetItem::Bracketed(class) => rewrite_set(&mut class.kind),
+        ClassSetItem::Union(union) => union.items.iter_mut().for_each(rewrite_item),
+        _ => {}
+    }
+}
+
+/// `\w` / `\d` (or their negations) as ASCII classes; `\s` stays Unicode,
+/// so a non-breaking space counts as a space.
+fn ascii_class(perl: &ClassPerl) -> Option<ClassAscii> {
+    let kind = match perl.kind {
+        ClassPerlKind::Word => ClassAsciiKind::Word,
+        ClassPerlKind::Digit => ClassAsciiKind::Digit,
+        ClassPerlKind::Space => return None,
+    };
+    Some(ClassAscii { span: perl.span, kind, negated: perl.negated })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printed(pattern: &str) -> String {
+        print(&translate(pattern).expect("valid"))
+    }
+
+    #[test]
+    fn classes_and_boundaries_become_ascii() {
+        assert_eq!(printed(r"\bask\b"), r"(?-u:\b)ask(?-u:\b)");
+        assert_eq!(printed(r"\w+\d\W"), r"[[:word:]]+[[:digit:]][^[:word:]]");
+        assert_eq!(printed(r"[\w.+-]+@"), r"[[:word:].+-]+@");
+        assert_eq!(printed(r"[^\]\W]"), r"[^\][:^word:]]");
+        assert_eq!(printed(r"\s\p{L}"), r"\s\p{L}");
+    }
+
+    #[test]
+    fn syntax_errors_are_reported() {
+        assert!(translate("(unclosed").is_err());
+    }
+}
