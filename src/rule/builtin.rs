@@ -1,4 +1,5 @@
-//! The built-in rule pack, embedded at compile time from `rules/`.
+//! The built-in rule pack, embedded at compile time from `rules/`, each
+//! file with its JSON form made by `build.rs`.
 
 use super::Source;
 
@@ -9,10 +10,11 @@ include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 pub fn sources() -> Vec<Source> {
     BUILTIN
         .iter()
-        .map(|(relative, text)| Source {
+        .map(|(relative, text, json)| Source {
             path: format!("builtin:rules/{relative}"),
             relative: (*relative).to_owned(),
             text: (*text).to_owned(),
+            json: *json,
         })
         .collect()
 }

@@ -1,5 +1,7 @@
 //! Reading rule and lexicon files and compiling them into a [`RuleSet`].
 //! Every error points at its file, line and column; all are collected.
+//! Built-in files come with a JSON form, read with serde_json; YAML is
+//! parsed only for user files and to report errors.
 //! Files are parsed, and lexicon patterns compiled, in parallel; results and
 //! errors keep file order.
 
@@ -7,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 
 use super::spec::{LexiconFile, RuleFile};
 use super::{Rule, RuleSet, locate};
@@ -25,6 +28,8 @@ pub struct Source {
     /// The path below the rule folder, with `/` separators.
     pub relative: String,
     pub text: String,
+    /// The same data as JSON, made at build time (built-in files only).
+    pub json: Option<&'static str>,
 }
 
 impl Source {
@@ -70,9 +75,18 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Source>, Error> {
         }
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
         let relative = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
-        out.push(Source { path: path.display().to_string(), relative, text });
+        out.push(Source { path: path.display().to_string(), relative, text, json: None });
     }
     Ok(out)
+}
+
+/// Parse a file from its JSON form when it has one; else, or should that
+/// fail, from the YAML text, whose errors carry a position.
+fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, FileError> {
+    if let Some(Ok(file)) = source.json.map(serde_json::from_str) {
+        return Ok(file);
+    }
+    serde_yaml::from_str(&source.text).map_err(|err| yaml_error(source, &err))
 }
 
 /// A serde_yaml error as a [`FileError`] at its position.
@@ -118,12 +132,10 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     let parsed: Vec<Parsed> = lexicon_sources
         .into_par_iter()
         .map(|source| {
-            let file = serde_yaml::from_str::<LexiconFile>(&source.text)
-                .map(|file| {
-                    let patterns = crate::check::parse_patterns("patterns", &file.patterns);
-                    (file, patterns)
-                })
-                .map_err(|err| yaml_error(&source, &err));
+            let file = parse::<LexiconFile>(&source).map(|file| {
+                let patterns = crate::check::parse_patterns("patterns", &file.patterns);
+                (file, patterns)
+            });
             (source, file)
         })
         .collect();
@@ -193,7 +205,7 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|(id, source)| {
-            let file = serde_yaml::from_str(&source.text).map_err(|err| yaml_error(&source, &err));
+            let file = parse(&source);
             (id, source, file)
         })
         .collect();
@@ -255,4 +267,28 @@ fn compile_rule(id: &str, source: &Source, file: RuleFile, ctx: &mut CompileCtx<
         pre_send: file.pre_send,
         source: source.path.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Debug;
+
+    use super::*;
+
+    /// The file read from JSON and from YAML, both as `Debug` text.
+    fn both<T: DeserializeOwned + Debug>(source: &Source) -> (String, String) {
+        let json = source.json.unwrap_or_else(|| panic!("{}: no JSON form", source.path));
+        let from_json: T = serde_json::from_str(json).unwrap_or_else(|e| panic!("{}: JSON: {e}", source.path));
+        let from_yaml: T = serde_yaml::from_str(&source.text).unwrap_or_else(|e| panic!("{}: YAML: {e}", source.path));
+        (format!("{from_json:#?}"), format!("{from_yaml:#?}"))
+    }
+
+    #[test]
+    fn builtin_json_reads_as_the_yaml_does() {
+        for source in crate::rule::builtin::sources() {
+            let (json, yaml) =
+                if source.is_lexicon() { both::<LexiconFile>(&source) } else { both::<RuleFile>(&source) };
+            assert_eq!(json, yaml, "{}", source.path);
+        }
+    }
 }
