@@ -37,8 +37,8 @@ pub struct Conditional {
 
 pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Conditional, SpecError> {
     Ok(Conditional {
-        when: Target::compile(&spec.when, ctx).map_err(|e| e.under("if"))?,
-        then: Target::compile(&spec.then, ctx).map_err(|e| e.under("then"))?,
+        when: Target::compile(spec.when, ctx).map_err(|e| e.under("if"))?,
+        then: Target::compile(spec.then, ctx).map_err(|e| e.under("then"))?,
         within: spec.within,
         each: spec.each,
     })

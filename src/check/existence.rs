@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{CompileCtx, Ctx, Finding, SpecError, compile_patterns};
 use crate::intent::IntentSet;
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, PatternList};
 use crate::phrases::ListId;
 use crate::rule::locate::Step;
 use crate::span::Span;
@@ -17,7 +17,7 @@ pub struct Spec {
     pub phrases: Vec<String>,
     /// Regular expressions (case-insensitive; `\b` is an ASCII word boundary).
     #[serde(default)]
-    pub patterns: Vec<String>,
+    pub patterns: PatternList,
     /// A match does not count when its sentence contains one of these phrases.
     #[serde(default)]
     pub unless: Vec<String>,
@@ -48,7 +48,7 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Existence, SpecEr
     }
     Ok(Existence {
         phrases: (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases)),
-        patterns: compile_patterns("patterns", &spec.patterns, ctx)?,
+        patterns: compile_patterns("patterns", spec.patterns, ctx)?,
         unless: (!spec.unless.is_empty()).then(|| ctx.phrases.list(&spec.unless)),
         only_in: intent_set(ctx, "only-in", &spec.only_in)?,
         not_in: intent_set(ctx, "not-in", &spec.not_in)?,

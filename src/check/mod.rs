@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Edit, Label};
 use crate::intent::Intents;
-use crate::pattern::{Parsed, Pattern, PatternError, PatternsBuilder};
+use crate::pattern::{Pattern, PatternError, PatternList, PatternsBuilder};
 use crate::phrases::PhraseIndexBuilder;
 use crate::rule::locate::Step;
 use crate::span::Span;
@@ -197,49 +197,33 @@ impl Check {
     }
 }
 
-/// Parse a list of regexes, reporting the first invalid one at `key[i]`.
-pub(crate) fn parse_patterns(key: &str, patterns: &[String]) -> Result<Vec<Parsed>, SpecError> {
-    let invalid = |i: usize, p: &str, e: PatternError| {
-        SpecError::new(vec![Step::Key(key.to_owned()), Step::Index(i)], format!("invalid regex `{p}`"))
-            .with_help(first_line(&e.to_string()))
-    };
-    patterns.iter().enumerate().map(|(i, p)| Parsed::new(p).map_err(|e| invalid(i, p, e))).collect()
-}
-
-/// Register parsed regexes with `builder`; when `eager`, compile them now
-/// and report the first that fails at `key[i]`.
+/// Register `list` with `builder`; when `eager`, compile every pattern now.
+/// The first invalid pattern is reported at `key[i]`.
 pub(crate) fn register_patterns(
     key: &str,
-    sources: &[String],
-    parsed: Vec<Parsed>,
+    list: PatternList,
     builder: &mut PatternsBuilder,
     eager: bool,
 ) -> Result<Vec<Arc<Pattern>>, SpecError> {
+    let invalid = |i: usize, source: &str, e: &PatternError| {
+        SpecError::new(vec![Step::Key(key.to_owned()), Step::Index(i)], format!("invalid regex `{source}`"))
+            .with_help(e.to_string())
+    };
+    let parsed = list.into_parsed().map_err(|(i, source, e)| invalid(i, &source, &e))?;
     let patterns: Vec<Arc<Pattern>> = parsed.into_iter().map(|p| builder.add(p)).collect();
     if eager {
         for (i, pattern) in patterns.iter().enumerate() {
-            pattern.compile().map_err(|e| {
-                SpecError::new(
-                    vec![Step::Key(key.to_owned()), Step::Index(i)],
-                    format!("invalid regex `{}`", sources[i]),
-                )
-                .with_help(first_line(&e.to_string()))
-            })?;
+            pattern.compile().map_err(|e| invalid(i, pattern.as_str(), &e))?;
         }
     }
     Ok(patterns)
 }
 
-/// Parse, register and (when the context says so) compile `patterns`.
+/// Register (and when the context says so, compile) `patterns`.
 pub(crate) fn compile_patterns(
     key: &str,
-    patterns: &[String],
+    patterns: PatternList,
     ctx: &mut CompileCtx<'_>,
 ) -> Result<Vec<Arc<Pattern>>, SpecError> {
-    let parsed = parse_patterns(key, patterns)?;
-    register_patterns(key, patterns, parsed, ctx.patterns, ctx.eager)
-}
-
-fn first_line(text: &str) -> String {
-    text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(text).trim().to_owned()
+    register_patterns(key, patterns, ctx.patterns, ctx.eager)
 }

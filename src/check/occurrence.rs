@@ -1,6 +1,7 @@
 //! `occurrence`: a target appears more (or fewer) times than allowed.
 
 use super::{CompileCtx, Ctx, Finding, SpecError, Target, TargetSpec};
+use crate::pattern::PatternList;
 use crate::span::Span;
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -14,7 +15,7 @@ pub struct Spec {
     pub phrases: Vec<String>,
     /// Regular expressions.
     #[serde(default)]
-    pub patterns: Vec<String>,
+    pub patterns: PatternList,
     /// Count only matches whose sentence also carries every one of these intents.
     #[serde(default)]
     pub with: Vec<String>,
@@ -38,7 +39,7 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Occurrence, SpecE
         return Err(SpecError::new(vec![], "`occurrence` needs `max` or `min`"));
     }
     let target = TargetSpec { intents: spec.intents, phrases: spec.phrases, patterns: spec.patterns, with: spec.with };
-    Ok(Occurrence { target: Target::compile(&target, ctx)?, max: spec.max, min: spec.min })
+    Ok(Occurrence { target: Target::compile(target, ctx)?, max: spec.max, min: spec.min })
 }
 
 impl Occurrence {

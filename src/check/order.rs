@@ -24,8 +24,8 @@ pub struct Order {
 
 pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Order, SpecError> {
     Ok(Order {
-        first: Target::compile(&spec.first, ctx).map_err(|e| e.under("first"))?,
-        then: Target::compile(&spec.then, ctx).map_err(|e| e.under("then"))?,
+        first: Target::compile(spec.first, ctx).map_err(|e| e.under("first"))?,
+        then: Target::compile(spec.then, ctx).map_err(|e| e.under("then"))?,
         then_label: spec.then_label.unwrap_or_else(|| "…and only then this".to_owned()),
     })
 }

@@ -28,7 +28,7 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Position, SpecErr
         return Err(SpecError::new(vec!["after".into()], "`after` is a fraction from 0.0 to 1.0"));
     }
     Ok(Position {
-        target: Target::compile(&spec.target, ctx).map_err(|e| e.under("target"))?,
+        target: Target::compile(spec.target, ctx).map_err(|e| e.under("target"))?,
         after: spec.after,
         min_words: spec.min_words,
     })

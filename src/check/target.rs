@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::existence::intent_set;
 use super::{CompileCtx, Ctx, SpecError, compile_patterns};
 use crate::intent::IntentSet;
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, PatternList};
 use crate::phrases::ListId;
 use crate::span::Span;
 
@@ -22,7 +22,7 @@ pub struct TargetSpec {
     pub phrases: Vec<String>,
     /// Regular expressions.
     #[serde(default)]
-    pub patterns: Vec<String>,
+    pub patterns: PatternList,
     /// Keep only matches whose sentence also carries every one of these intents.
     #[serde(default)]
     pub with: Vec<String>,
@@ -42,14 +42,14 @@ impl Target {
     ///
     /// # Errors
     /// Unknown intents, invalid regexes, or an empty target.
-    pub fn compile(spec: &TargetSpec, ctx: &mut CompileCtx<'_>) -> Result<Self, SpecError> {
+    pub fn compile(spec: TargetSpec, ctx: &mut CompileCtx<'_>) -> Result<Self, SpecError> {
         if spec.intents.is_empty() && spec.phrases.is_empty() && spec.patterns.is_empty() {
             return Err(SpecError::new(vec![], "a target needs at least one of `intents`, `phrases` or `patterns`"));
         }
         let intents = intent_set(ctx, "intents", &spec.intents)?;
         let with = intent_set(ctx, "with", &spec.with)?;
         let phrases = (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases));
-        let patterns = compile_patterns("patterns", &spec.patterns, ctx)?;
+        let patterns = compile_patterns("patterns", spec.patterns, ctx)?;
         Ok(Self { intents, phrases, patterns, with })
     }
 

@@ -7,9 +7,8 @@
 //! of every pattern into one Aho-Corasick automaton. A pattern whose gate is
 //! closed is neither compiled nor run on that message.
 //!
-//! Gates compare ASCII case-insensitively, like the patterns. The one
-//! difference: a pattern's `k` or `s` also matches the Kelvin sign (U+212A)
-//! and the long s (U+017F) under Unicode case folding; a gate does not.
+//! Gates compare ASCII letters case-insensitively, as patterns do
+//! ([`super::translate`]); letters outside ASCII are never gate literals.
 
 use std::collections::HashMap;
 
@@ -29,9 +28,16 @@ const MAX_SETS: usize = 3;
 #[must_use]
 pub fn required(ast: &Ast) -> Vec<LiteralSet> {
     let mut sets = all_required(ast);
+    sets.retain(|set| set.iter().all(|literal| !common(literal)));
     sets.sort_by_key(|set| std::cmp::Reverse(strength(set)));
     sets.truncate(MAX_SETS);
     sets
+}
+
+/// Whether `literal` is in nearly every message ("a", "we", "to"): a set
+/// holding one opens nearly every gate and only slows the scan down.
+fn common(literal: &str) -> bool {
+    literal.len() < 3 && literal.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ')
 }
 
 /// How selective a set is: its shortest literal, then how few it has.

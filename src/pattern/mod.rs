@@ -12,14 +12,14 @@
 pub mod gate;
 pub mod translate;
 
+use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
-
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::syntax;
 use regex_syntax::ast::{AssertionKind, Ast};
+use regex_syntax::hir::translate::TranslatorBuilder;
 
 use gate::{GateBuilder, Gates};
 pub use gate::{GateId, Open};
@@ -29,11 +29,11 @@ pub use gate::{GateId, Open};
 #[error("{0}")]
 pub struct PatternError(String);
 
-/// A pattern parsed and translated, not yet registered with a gate builder.
-#[derive(Debug)]
+/// A pattern parsed and translated, not yet registered with a rule set.
+#[derive(Debug, Clone)]
 pub struct Parsed {
     source: String,
-    translated: String,
+    ast: Ast,
     required: Vec<gate::LiteralSet>,
     anchored: bool,
 }
@@ -44,13 +44,49 @@ impl Parsed {
     /// # Errors
     /// When `source` is not valid regex syntax.
     pub fn new(source: &str) -> Result<Self, PatternError> {
-        let ast = translate::translate(source).map_err(|e| PatternError(e.to_string()))?;
-        Ok(Self {
-            source: source.to_owned(),
-            translated: translate::print(&ast),
-            required: gate::required(&ast),
-            anchored: anchored(&ast),
-        })
+        let ast = translate::translate(source).map_err(|e| PatternError(first_line(&e.to_string())))?;
+        Ok(Self { source: source.to_owned(), required: gate::required(&ast), anchored: anchored(&ast), ast })
+    }
+}
+
+/// The `patterns:` list of a rule or lexicon file, parsed as the file is
+/// read (files are read in parallel); errors wait for the rule's compile
+/// step, which knows where in the file they are.
+#[derive(Clone, Default)]
+pub struct PatternList {
+    items: Vec<Result<Parsed, (String, PatternError)>>,
+}
+
+impl PatternList {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The parsed patterns, or the index, text and error of the first that
+    /// failed.
+    ///
+    /// # Errors
+    /// The first pattern that is not valid regex syntax.
+    pub fn into_parsed(self) -> Result<Vec<Parsed>, (usize, String, PatternError)> {
+        self.items.into_iter().enumerate().map(|(i, p)| p.map_err(|(source, e)| (i, source, e))).collect()
+    }
+}
+
+impl fmt::Debug for PatternList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let source = |p: &Result<Parsed, (String, PatternError)>| match p {
+            Ok(p) => p.source.clone(),
+            Err((source, _)) => source.clone(),
+        };
+        f.debug_list().entries(self.items.iter().map(source)).finish()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PatternList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let sources = Vec::<String>::deserialize(deserializer)?;
+        Ok(Self { items: sources.into_iter().map(|s| Parsed::new(&s).map_err(|e| (s, e))).collect() })
     }
 }
 
@@ -67,7 +103,7 @@ impl PatternsBuilder {
         let gate = parsed.required.iter().map(|set| self.gates.set(set)).collect();
         let pattern = Arc::new(Pattern {
             source: parsed.source,
-            translated: parsed.translated,
+            ast: parsed.ast,
             gate,
             anchored: parsed.anchored,
             regex: OnceLock::new(),
@@ -112,7 +148,7 @@ impl Patterns {
 #[derive(Debug)]
 pub struct Pattern {
     source: String,
-    translated: String,
+    ast: Ast,
     gate: Vec<GateId>,
     anchored: bool,
     regex: OnceLock<Regex>,
@@ -126,7 +162,7 @@ impl Pattern {
     /// a pattern too large).
     pub fn compile(&self) -> Result<(), PatternError> {
         if self.regex.get().is_none() {
-            let regex = build(&self.translated)?;
+            let regex = build(&self.source, &self.ast)?;
             let _ = self.regex.set(regex);
         }
         Ok(())
@@ -158,7 +194,7 @@ impl Pattern {
     /// called at load time. User rules are compiled at load; the built-in
     /// pack is compiled by its tests.
     pub fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| build(&self.translated).expect("built-in patterns compile (tested)"))
+        self.regex.get_or_init(|| build(&self.source, &self.ast).expect("built-in patterns compile (tested)"))
     }
 }
 
@@ -166,9 +202,13 @@ impl Pattern {
 /// (the lazy DFA is as fast on message-sized texts, and building a full one
 /// costs more than a one-draft run has); no literal prefilter (the gate has
 /// checked the literals already).
-fn build(translated: &str) -> Result<Regex, PatternError> {
+fn build(source: &str, ast: &Ast) -> Result<Regex, PatternError> {
+    let hir = TranslatorBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .translate(source, ast)
+        .map_err(|e| PatternError(first_line(&e.to_string())))?;
     meta::Builder::new()
-        .syntax(syntax::Config::new().case_insensitive(true))
         .configure(
             meta::Config::new()
                 .dfa(false)
@@ -176,8 +216,14 @@ fn build(translated: &str) -> Result<Regex, PatternError> {
                 .which_captures(WhichCaptures::Implicit)
                 .nfa_size_limit(Some(1 << 22)),
         )
-        .build(translated)
-        .map_err(|e| PatternError(e.to_string()))
+        .build_from_hir(&hir)
+        .map_err(|e| PatternError(first_line(&e.to_string())))
+}
+
+/// The line of a regex error that says what is wrong (the others draw the
+/// pattern with a caret).
+fn first_line(text: &str) -> String {
+    text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(text).trim().to_owned()
 }
 
 fn anchored(ast: &Ast) -> bool {
@@ -213,6 +259,10 @@ mod tests {
         assert!(!re.regex().is_match("basket"));
         let (re, _) = pattern(r"(?-i)Re:");
         assert!(!re.regex().is_match("re:"));
+        // ASCII letters fold as ASCII (as the gates do); others by Unicode.
+        let (re, _) = pattern(r"\bask\b|café");
+        assert!(!re.regex().is_match("as\u{212A}"));
+        assert!(re.regex().is_match("CAFÉ"));
     }
 
     #[test]

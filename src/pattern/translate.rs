@@ -1,13 +1,15 @@
 //! What a rule author's pattern means: `\b`, `\B`, `\w` and `\d` are ASCII,
-//! inside and outside brackets; everything else keeps its Unicode meaning.
+//! inside and outside brackets, and ASCII letters match their other case
+//! only; everything else keeps its Unicode meaning.
 //!
 //! Unicode word boundaries force the regex engine off its fast path on
-//! non-ASCII text, and Unicode `\w` multiplies compile time. Patterns that
+//! non-ASCII text, and Unicode `\w` and Unicode case folding of every letter
+//! (`k` also matching the Kelvin sign) multiply compile time. Patterns that
 //! want letters of any script say `\p{L}`.
 
 use regex_syntax::ast::{
     self, AssertionKind, Ast, ClassAscii, ClassAsciiKind, ClassBracketed, ClassPerl, ClassPerlKind, ClassSet,
-    ClassSetItem, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind,
+    ClassSetItem, Concat, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind, Span,
 };
 
 /// Parse `pattern` and rewrite its Perl classes and word boundaries to ASCII.
@@ -47,22 +49,66 @@ fn rewrite(ast: &mut Ast) {
             if matches!(assertion.kind, AssertionKind::WordBoundary | AssertionKind::NotWordBoundary) =>
         {
             let span = assertion.span;
-            let not_unicode = Flags {
-                span,
-                items: vec![
-                    FlagsItem { span, kind: FlagsItemKind::Negation },
-                    FlagsItem { span, kind: FlagsItemKind::Flag(Flag::Unicode) },
-                ],
-            };
             let inner = std::mem::replace(ast, Ast::empty(span));
-            *ast = Ast::group(Group { span, kind: GroupKind::NonCapturing(not_unicode), ast: Box::new(inner) });
+            *ast = not_unicode(vec![inner]);
         }
         Ast::ClassBracketed(class) => rewrite_set(&mut class.kind),
         Ast::Repetition(repetition) => rewrite(&mut repetition.ast),
         Ast::Group(group) => rewrite(&mut group.ast),
         Ast::Alternation(alternation) => alternation.asts.iter_mut().for_each(rewrite),
-        Ast::Concat(concat) => concat.asts.iter_mut().for_each(rewrite),
+        Ast::Concat(concat) => {
+            concat.asts.iter_mut().filter(|a| !is_ascii_literal(a)).for_each(rewrite);
+            let asts = std::mem::take(&mut concat.asts);
+            concat.asts = ascii_runs(asts);
+        }
+        Ast::Literal(literal) if literal.c.is_ascii() => {
+            let span = literal.span;
+            let inner = std::mem::replace(ast, Ast::empty(span));
+            *ast = not_unicode(vec![inner]);
+        }
         _ => {}
+    }
+}
+
+/// `asts` with every run of ASCII literals grouped under `(?-u:…)`, so that
+/// case-insensitive matching folds them as ASCII.
+fn ascii_runs(asts: Vec<Ast>) -> Vec<Ast> {
+    let mut out = Vec::with_capacity(asts.len());
+    let mut run = Vec::new();
+    for ast in asts {
+        if is_ascii_literal(&ast) {
+            run.push(ast);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(not_unicode(std::mem::take(&mut run)));
+        }
+        out.push(ast);
+    }
+    if !run.is_empty() {
+        out.push(not_unicode(run));
+    }
+    out
+}
+
+fn is_ascii_literal(ast: &Ast) -> bool {
+    matches!(ast, Ast::Literal(l) if l.c.is_ascii())
+}
+
+/// `asts` (one or more nodes) in a `(?-u:…)` group.
+fn not_unicode(mut asts: Vec<Ast>) -> Ast {
+    let span = Span::new(asts[0].span().start, asts[asts.len() - 1].span().end);
+    let inner = if asts.len() == 1 { asts.remove(0) } else { Ast::concat(Concat { span, asts }) };
+    Ast::group(Group { span, kind: GroupKind::NonCapturing(flags_not_unicode(span)), ast: Box::new(inner) })
+}
+
+fn flags_not_unicode(span: Span) -> Flags {
+    Flags {
+        span,
+        items: vec![
+            FlagsItem { span, kind: FlagsItemKind::Negation },
+            FlagsItem { span, kind: FlagsItemKind::Flag(Flag::Unicode) },
+        ],
     }
 }
 
@@ -110,11 +156,16 @@ mod tests {
 
     #[test]
     fn classes_and_boundaries_become_ascii() {
-        assert_eq!(printed(r"\bask\b"), r"(?-u:\b)ask(?-u:\b)");
+        assert_eq!(printed(r"\bask\b"), r"(?-u:\b)(?-u:ask)(?-u:\b)");
         assert_eq!(printed(r"\w+\d\W"), r"[[:word:]]+[[:digit:]][^[:word:]]");
-        assert_eq!(printed(r"[\w.+-]+@"), r"[[:word:].+-]+@");
+        assert_eq!(printed(r"[\w.+-]+@"), r"[[:word:].+-]+(?-u:@)");
         assert_eq!(printed(r"[^\]\W]"), r"[^\][:^word:]]");
         assert_eq!(printed(r"\s\p{L}"), r"\s\p{L}");
+    }
+
+    #[test]
+    fn ascii_letters_fold_as_ascii() {
+        assert_eq!(printed(r"(?:a|an) café"), r"(?:(?-u:a)|(?-u:an))(?-u: caf)é");
     }
 
     #[test]

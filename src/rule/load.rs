@@ -16,7 +16,7 @@ use super::{Rule, RuleSet, locate};
 use crate::check::{Check, CompileCtx, Scope, SpecError};
 use crate::error::{Error, FileError, LoadError};
 use crate::intent::{Intent, Intents, MAX_INTENTS};
-use crate::pattern::{self, PatternsBuilder};
+use crate::pattern::PatternsBuilder;
 use crate::phrases::PhraseIndexBuilder;
 use crate::span::Span;
 
@@ -122,35 +122,27 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     let mut phrases = PhraseIndexBuilder::default();
     let mut patterns_builder = PatternsBuilder::default();
 
-    // Lexicons first: rules refer to their intents.
-    // Parsing files and lexicon patterns are independent: both run in
-    // parallel, in file order.
-    type Patterns = Result<Vec<pattern::Parsed>, SpecError>;
-    type Parsed = (Source, Result<(LexiconFile, Patterns), FileError>);
-    let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile, Patterns)>> = BTreeMap::new();
+    // Lexicons first: rules refer to their intents. Files are read (and
+    // their patterns parsed) in parallel, in file order.
+    let mut lexicons: BTreeMap<String, Vec<(Source, LexiconFile)>> = BTreeMap::new();
     let (lexicon_sources, rule_sources): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(Source::is_lexicon);
-    let parsed: Vec<Parsed> = lexicon_sources
+    let parsed: Vec<(Source, Result<LexiconFile, FileError>)> = lexicon_sources
         .into_par_iter()
         .map(|source| {
-            let file = parse::<LexiconFile>(&source).map(|file| {
-                let patterns = crate::check::parse_patterns("patterns", &file.patterns);
-                (file, patterns)
-            });
+            let file = parse::<LexiconFile>(&source);
             (source, file)
         })
         .collect();
     for (source, file) in parsed {
         match file {
-            Ok((file, patterns)) => {
-                lexicons.entry(source.stem().to_owned()).or_default().push((source, file, patterns))
-            }
+            Ok(file) => lexicons.entry(source.stem().to_owned()).or_default().push((source, file)),
             Err(err) => errors.push(err),
         }
     }
     let mut intents = Vec::new();
     for (name, files) in lexicons {
         if intents.len() == MAX_INTENTS {
-            let (source, _, _) = &files[0];
+            let (source, _) = &files[0];
             errors.push(source.error(
                 Span::new(0, 0),
                 format!("too many intents: at most {MAX_INTENTS}"),
@@ -165,11 +157,9 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         let mut examples_match = Vec::new();
         let mut examples_no_match = Vec::new();
         let mut sources = Vec::new();
-        for (source, file, parsed) in files {
+        for (source, file) in files {
             let eager = !source.is_builtin();
-            match parsed.and_then(|p| {
-                crate::check::register_patterns("patterns", &file.patterns, p, &mut patterns_builder, eager)
-            }) {
+            match crate::check::register_patterns("patterns", file.patterns, &mut patterns_builder, eager) {
                 Ok(compiled) => patterns.extend(compiled),
                 Err(err) => errors.push(spec_error(&source, &[], err)),
             }
@@ -225,7 +215,9 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
     if !errors.is_empty() {
         return Err(LoadError { errors });
     }
-    Ok(RuleSet { rules, intents, phrases: phrases.build(), patterns: patterns_builder.build() })
+    // The two automata are independent; building them is most of a load.
+    let (phrases, patterns) = rayon::join(|| phrases.build(), || patterns_builder.build());
+    Ok(RuleSet { rules, intents, phrases, patterns })
 }
 
 fn compile_rule(id: &str, source: &Source, file: RuleFile, ctx: &mut CompileCtx<'_>) -> Result<Rule, FileError> {

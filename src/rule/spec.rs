@@ -143,7 +143,7 @@ pub struct LexiconFile {
     #[serde(default)]
     pub phrases: Vec<String>,
     #[serde(default)]
-    pub patterns: Vec<String>,
+    pub patterns: crate::pattern::PatternList,
     /// A sentence holding one of these phrases does not carry the intent.
     #[serde(default)]
     pub unless: Vec<String>,
