@@ -98,13 +98,9 @@ impl Ctx<'_> {
     pub fn regex_matches(&self, patterns: &[Arc<Pattern>]) -> Vec<Span> {
         let text = self.text();
         let mut out = Vec::new();
-        let patterns: Vec<&Arc<Pattern>> = patterns.iter().filter(|p| p.may_match(self.open)).collect();
-        if patterns.is_empty() {
-            return out;
-        }
-        for region in self.regions() {
-            let slice = region.of(text);
-            for pattern in &patterns {
+        for pattern in patterns.iter().filter(|p| p.may_match(self.open)) {
+            for region in self.regions() {
+                let slice = region.of(text);
                 for m in pattern.regex().find_iter(slice) {
                     // Report the words matched, not the whitespace around them.
                     let matched = &slice[m.range()];
