@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::fmt;
 
 use crate::message::Message;
-use crate::pattern::{Open, Pattern};
+use crate::pattern::Pattern;
+use crate::phrases::Open;
 use crate::phrases::{Hits, ListId};
 use crate::span::Span;
 

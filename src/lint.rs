@@ -11,9 +11,9 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::error::Error;
 use crate::intent::IntentSet;
 use crate::message::{Kind, KindSource, Message, SectionKind};
+use crate::phrases::Scan;
 use crate::rule::RuleSet;
 use crate::score::Score;
-use crate::span::Span;
 
 /// Which rules run and at what level.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -115,9 +115,7 @@ impl Linter {
     #[must_use]
     pub fn lint(&self, message: &Message, kind: Option<(Kind, KindSource)>) -> Report {
         let rules = &self.rules;
-        let regions: Vec<Span> = message.sections().iter().filter(|s| s.kind.is_writers()).map(|s| s.span).collect();
-        let hits = rules.phrases().scan(message.prose(), &regions);
-        let open = rules.patterns().scan(message.prose());
+        let Scan { hits, open } = rules.scan(message);
         rules.patterns().compile_open(&open);
         let intents = rules.intents().tag(message, &hits, &open);
         let figures = Figures::measure(message);

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use super::Figures;
 use crate::intent::IntentSet;
 use crate::message::{Kind, Message, SectionKind};
-use crate::pattern::{Open, Pattern};
+use crate::pattern::Pattern;
 use crate::phrases::Hits;
+use crate::phrases::Open;
 use crate::span::Span;
 
 /// The sections a rule reads: a set of [`SectionKind`]s.

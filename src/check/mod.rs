@@ -197,12 +197,13 @@ impl Check {
     }
 }
 
-/// Register `list` with `builder`; when `eager`, compile every pattern now.
+/// Register `list` (its gates with `phrases`); when `eager`, compile every pattern now.
 /// The first invalid pattern is reported at `key[i]`.
 pub(crate) fn register_patterns(
     key: &str,
     list: PatternList,
-    builder: &mut PatternsBuilder,
+    patterns: &mut PatternsBuilder,
+    phrases: &mut PhraseIndexBuilder,
     eager: bool,
 ) -> Result<Vec<Arc<Pattern>>, SpecError> {
     let invalid = |i: usize, source: &str, e: &PatternError| {
@@ -210,7 +211,7 @@ pub(crate) fn register_patterns(
             .with_help(e.to_string())
     };
     let parsed = list.into_parsed().map_err(|(i, source, e)| invalid(i, &source, &e))?;
-    let patterns: Vec<Arc<Pattern>> = parsed.into_iter().map(|p| builder.add(p)).collect();
+    let patterns: Vec<Arc<Pattern>> = parsed.into_iter().map(|p| patterns.add(p, phrases)).collect();
     if eager {
         for (i, pattern) in patterns.iter().enumerate() {
             pattern.compile().map_err(|e| invalid(i, pattern.as_str(), &e))?;
@@ -225,5 +226,5 @@ pub(crate) fn compile_patterns(
     patterns: PatternList,
     ctx: &mut CompileCtx<'_>,
 ) -> Result<Vec<Arc<Pattern>>, SpecError> {
-    register_patterns(key, patterns, ctx.patterns, ctx.eager)
+    register_patterns(key, patterns, ctx.patterns, ctx.phrases, ctx.eager)
 }

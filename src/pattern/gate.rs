@@ -1,18 +1,15 @@
-//! Gates: literals that every match of a pattern must contain, and one scan
-//! per message saying which of them appear.
+//! Gates: literals that every match of a pattern must contain.
 //!
 //! `\bour (?:[\w-]+ ){0,2}(?:platform|tool)\b` cannot match a message that
 //! contains neither "platform" nor "tool" (nor "our "). [`required`] reads
-//! such sets off a pattern's syntax tree; [`GateBuilder`] compiles every set
-//! of every pattern into one Aho-Corasick automaton. A pattern whose gate is
-//! closed is neither compiled nor run on that message.
+//! such sets off a pattern's syntax tree; each set becomes a gate of the
+//! phrase index ([`crate::phrases`]), whose one scan per message says which
+//! gates are open. A pattern with a closed gate is neither compiled nor run
+//! on that message.
 //!
 //! Gates compare ASCII letters case-insensitively, as patterns do
 //! ([`super::translate`]); letters outside ASCII are never gate literals.
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::ast::{Ast, Concat, RepetitionKind, RepetitionRange};
 
 /// Alternatives of which at least one appears in every match.
@@ -107,95 +104,6 @@ fn gateable(c: char) -> Option<char> {
     Some(c.to_ascii_lowercase())
 }
 
-/// Names one registered literal set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GateId(u32);
-
-/// Collects literal sets before compiling them together.
-#[derive(Debug, Default)]
-pub struct GateBuilder {
-    literals: Vec<String>,
-    owners: Vec<Vec<u32>>,
-    index: HashMap<String, usize>,
-    sets: u32,
-}
-
-impl GateBuilder {
-    /// Register one set and get its id.
-    pub fn set(&mut self, literals: &[String]) -> GateId {
-        let id = self.sets;
-        self.sets += 1;
-        for literal in literals {
-            let at = *self.index.entry(literal.clone()).or_insert_with(|| {
-                self.literals.push(literal.clone());
-                self.owners.push(Vec::new());
-                self.literals.len() - 1
-            });
-            self.owners[at].push(id);
-        }
-        GateId(id)
-    }
-
-    /// Compile every set into one automaton.
-    ///
-    /// # Panics
-    /// Never for literal sets: Aho-Corasick only refuses automata larger than
-    /// memory allows.
-    #[must_use]
-    pub fn build(self) -> Gates {
-        let automaton = (!self.literals.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .match_kind(MatchKind::Standard)
-                .build(&self.literals)
-                .expect("gate automaton fits in memory")
-        });
-        Gates { automaton, owners: self.owners, sets: self.sets as usize }
-    }
-}
-
-/// Every registered literal set, compiled.
-#[derive(Debug, Default)]
-pub struct Gates {
-    automaton: Option<AhoCorasick>,
-    owners: Vec<Vec<u32>>,
-    sets: usize,
-}
-
-impl Gates {
-    /// Which sets have a literal in `text`.
-    #[must_use]
-    pub fn scan(&self, text: &str) -> Open {
-        let mut open = Open { bits: vec![0; self.sets.div_ceil(64)] };
-        let Some(automaton) = &self.automaton else { return open };
-        let lowered: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
-        let mut done = vec![false; self.owners.len()];
-        for m in automaton.find_overlapping_iter(lowered.as_slice()) {
-            let literal = m.pattern().as_usize();
-            if std::mem::replace(&mut done[literal], true) {
-                continue;
-            }
-            for &set in &self.owners[literal] {
-                open.bits[set as usize / 64] |= 1 << (set % 64);
-            }
-        }
-        open
-    }
-}
-
-/// The sets with a literal in one message's text.
-#[derive(Debug, Clone, Default)]
-pub struct Open {
-    bits: Vec<u64>,
-}
-
-impl Open {
-    #[must_use]
-    pub fn has(&self, id: GateId) -> bool {
-        self.bits.get(id.0 as usize / 64).is_some_and(|word| word & (1 << (id.0 % 64)) != 0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,17 +130,5 @@ mod tests {
         // A letter with case outside ASCII is not compared by the scan.
         assert!(sets(r"É").is_empty());
         assert_eq!(sets(r"caf[eé] ’s"), [vec![" ’s".to_owned()], vec!["caf".into()]]);
-    }
-
-    #[test]
-    fn scan_opens_sets_with_a_literal_in_the_text() {
-        let mut builder = GateBuilder::default();
-        let tool = builder.set(&["tool".to_owned(), "app".into()]);
-        let our = builder.set(&["our ".to_owned()]);
-        let gates = builder.build();
-        let open = gates.scan("Try OUR new Tools");
-        assert!(open.has(tool) && open.has(our));
-        let open = gates.scan("nothing here");
-        assert!(!open.has(tool) && !open.has(our));
     }
 }

@@ -21,8 +21,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::ast::{AssertionKind, Ast};
 use regex_syntax::hir::translate::TranslatorBuilder;
 
-use gate::{GateBuilder, Gates};
-pub use gate::{GateId, Open};
+use crate::phrases::{GateId, Open, PhraseIndexBuilder};
 
 /// Why a pattern does not compile: the regex engine's explanation.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -90,17 +89,16 @@ impl<'de> serde::Deserialize<'de> for PatternList {
     }
 }
 
-/// Collects every pattern of a rule set and the literals gating them.
+/// Collects every pattern of a rule set.
 #[derive(Debug, Default)]
 pub struct PatternsBuilder {
-    gates: GateBuilder,
     all: Vec<Arc<Pattern>>,
 }
 
 impl PatternsBuilder {
-    /// Register `parsed` and its gate.
-    pub fn add(&mut self, parsed: Parsed) -> Arc<Pattern> {
-        let gate = parsed.required.iter().map(|set| self.gates.set(set)).collect();
+    /// Register `parsed`, and its gates with `phrases` (which scans for them).
+    pub fn add(&mut self, parsed: Parsed, phrases: &mut PhraseIndexBuilder) -> Arc<Pattern> {
+        let gate = parsed.required.iter().map(|set| phrases.gate(set)).collect();
         let pattern = Arc::new(Pattern {
             source: parsed.source,
             ast: parsed.ast,
@@ -114,24 +112,17 @@ impl PatternsBuilder {
 
     #[must_use]
     pub fn build(self) -> Patterns {
-        Patterns { gates: self.gates.build(), all: self.all }
+        Patterns { all: self.all }
     }
 }
 
-/// Every pattern of a rule set, with the automaton for their gates.
+/// Every pattern of a rule set.
 #[derive(Debug, Default)]
 pub struct Patterns {
-    gates: Gates,
     all: Vec<Arc<Pattern>>,
 }
 
 impl Patterns {
-    /// Which gates `text` opens.
-    #[must_use]
-    pub fn scan(&self, text: &str) -> Open {
-        self.gates.scan(text)
-    }
-
     /// Compile, in parallel, the patterns `open` lets through that are not
     /// compiled yet. A first message would otherwise compile them one by
     /// one as rules reach them.
@@ -245,34 +236,38 @@ fn anchored(ast: &Ast) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::phrases::PhraseIndex;
+    use crate::span::Span;
 
-    fn pattern(source: &str) -> (Arc<Pattern>, Patterns) {
+    fn pattern(source: &str) -> (Arc<Pattern>, Patterns, PhraseIndex) {
         let mut builder = PatternsBuilder::default();
-        let pattern = builder.add(Parsed::new(source).expect("valid"));
-        (pattern, builder.build())
+        let mut phrases = PhraseIndexBuilder::default();
+        let pattern = builder.add(Parsed::new(source).expect("valid"), &mut phrases);
+        (pattern, builder.build(), phrases.build())
     }
 
     #[test]
     fn case_insensitive_ascii_boundaries() {
-        let (re, _) = pattern(r"\bask\b");
+        let (re, ..) = pattern(r"\bask\b");
         assert!(re.regex().is_match("Can I ASK you"));
         assert!(!re.regex().is_match("basket"));
-        let (re, _) = pattern(r"(?-i)Re:");
+        let (re, ..) = pattern(r"(?-i)Re:");
         assert!(!re.regex().is_match("re:"));
         // ASCII letters fold as ASCII (as the gates do); others by Unicode.
-        let (re, _) = pattern(r"\bask\b|café");
+        let (re, ..) = pattern(r"\bask\b|café");
         assert!(!re.regex().is_match("as\u{212A}"));
         assert!(re.regex().is_match("CAFÉ"));
     }
 
     #[test]
     fn gate_closes_on_texts_without_the_literals() {
-        let (re, patterns) = pattern(r"\bour (?:[\w-]+ ){0,2}(?:tool|app)\b");
-        let closed = patterns.scan("our new thing");
+        let (re, patterns, phrases) = pattern(r"\bour (?:[\w-]+ ){0,2}(?:tool|app)\b");
+        let scan = |text: &str| phrases.scan(text, &[Span::new(0, text.len())]).open;
+        let closed = scan("our new thing");
         assert!(!re.may_match(&closed));
         patterns.compile_open(&closed);
         assert!(re.regex.get().is_none(), "a closed gate compiles nothing");
-        let open = patterns.scan("Our new TOOL");
+        let open = scan("Our new TOOL");
         assert!(re.may_match(&open));
         patterns.compile_open(&open);
         assert!(re.regex.get().is_some());
@@ -281,7 +276,7 @@ mod tests {
     #[test]
     fn errors() {
         assert!(Parsed::new("(unclosed").is_err());
-        let (re, _) = pattern(r"\p{NotAClass}x");
+        let (re, ..) = pattern(r"\p{NotAClass}x");
         assert!(re.compile().is_err());
     }
 

@@ -72,10 +72,8 @@ pub fn check_intent(rules: &RuleSet, name: &str) -> Vec<Failure> {
     let intent = rules.intents().all().iter().find(|i| i.name == name).unwrap_or_else(|| panic!("no intent `{name}`"));
     let tagged = |text: &str| {
         let message = Message::plain(text);
-        let regions: Vec<_> = message.sections().iter().filter(|s| s.kind.is_writers()).map(|s| s.span).collect();
-        let hits = rules.phrases().scan(message.prose(), &regions);
-        let open = rules.patterns().scan(message.prose());
-        rules.intents().tag(&message, &hits, &open).iter().any(|s| s.intersects(set))
+        let scan = rules.scan(&message);
+        rules.intents().tag(&message, &scan.hits, &scan.open).iter().any(|s| s.intersects(set))
     };
     let mut failures = Vec::new();
     for text in &intent.examples_match {

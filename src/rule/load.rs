@@ -159,7 +159,8 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         let mut sources = Vec::new();
         for (source, file) in files {
             let eager = !source.is_builtin();
-            match crate::check::register_patterns("patterns", file.patterns, &mut patterns_builder, eager) {
+            match crate::check::register_patterns("patterns", file.patterns, &mut patterns_builder, &mut phrases, eager)
+            {
                 Ok(compiled) => patterns.extend(compiled),
                 Err(err) => errors.push(spec_error(&source, &[], err)),
             }
@@ -216,8 +217,7 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         return Err(LoadError { errors });
     }
     // The two automata are independent; building them is most of a load.
-    let (phrases, patterns) = rayon::join(|| phrases.build(), || patterns_builder.build());
-    Ok(RuleSet { rules, intents, phrases, patterns })
+    Ok(RuleSet { rules, intents, phrases: phrases.build(), patterns: patterns_builder.build() })
 }
 
 fn compile_rule(id: &str, source: &Source, file: RuleFile, ctx: &mut CompileCtx<'_>) -> Result<Rule, FileError> {

@@ -19,9 +19,9 @@ use crate::check::{Check, Ctx, Finding, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Label, Level, Rewrite};
 use crate::error::LoadError;
 use crate::intent::Intents;
-use crate::message::Kind;
+use crate::message::{Kind, Message};
 use crate::pattern::Patterns;
-use crate::phrases::PhraseIndex;
+use crate::phrases::{PhraseIndex, Scan};
 use crate::span::Span;
 
 /// One compiled rule.
@@ -192,9 +192,11 @@ impl RuleSet {
         &self.intents
     }
 
+    /// Scan `message` once for every phrase and gate.
     #[must_use]
-    pub fn phrases(&self) -> &PhraseIndex {
-        &self.phrases
+    pub fn scan(&self, message: &Message) -> Scan {
+        let regions: Vec<Span> = message.sections().iter().filter(|s| s.kind.is_writers()).map(|s| s.span).collect();
+        self.phrases.scan(message.prose(), &regions)
     }
 
     /// Every pattern of every rule and intent.
