@@ -7,7 +7,6 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::message::{Message, SectionKind};
 use crate::span::Span;
@@ -107,8 +106,9 @@ impl Figures {
         }
         for (i, sentence) in sentences.iter().enumerate() {
             let slice = sentence.span.of(text);
-            for (offset, word) in slice.unicode_word_indices() {
-                let start = sentence.span.start + offset;
+            for word in message.words_in(sentence.span) {
+                let start = word.start;
+                let word = word.of(text);
                 // A link is one word, however many parts it has.
                 let link = d.links.partition_point(|l| l.end <= start);
                 if d.links.get(link).is_some_and(|l| l.start < start) {

@@ -1,8 +1,6 @@
 //! `capitalization`: words in capitals for emphasis (shouting), acronyms
 //! excepted.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::{Ctx, Finding};
 use crate::span::Span;
 
@@ -55,33 +53,29 @@ impl Capitalization {
     pub fn run(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         for region in ctx.regions() {
-            let words: Vec<(Span, &str)> = region
-                .of(text)
-                .unicode_word_indices()
-                .map(|(i, w)| (Span::new(region.start + i, region.start + i + w.len()), w))
-                .collect();
+            let words = ctx.words_in(region);
             let mut i = 0;
             while i < words.len() {
-                if !self.is_caps(words[i].1) {
+                if !self.is_caps(words[i].of(text)) {
                     i += 1;
                     continue;
                 }
                 let mut j = i;
                 while j + 1 < words.len()
-                    && self.is_caps(words[j + 1].1)
-                    && gap_is_space(text, words[j].0, words[j + 1].0)
+                    && self.is_caps(words[j + 1].of(text))
+                    && gap_is_space(text, words[j], words[j + 1])
                 {
                     j += 1;
                 }
-                let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+                let letters = |w: Span| w.of(text).chars().filter(|c| c.is_alphabetic()).count();
                 let run = &words[i..=j];
                 let shouting = if run.len() >= 2 {
-                    run.iter().filter(|(_, w)| letters(w) >= self.run_letters).count() >= 2
+                    run.iter().filter(|&&w| letters(w) >= self.run_letters).count() >= 2
                 } else {
-                    letters(run[0].1) >= self.min_letters
+                    letters(run[0]) >= self.min_letters
                 };
                 if shouting {
-                    out.push(Finding::at(run[0].0.cover(run[run.len() - 1].0)));
+                    out.push(Finding::at(run[0].cover(run[run.len() - 1])));
                 }
                 i = j + 1;
             }

@@ -1,13 +1,13 @@
 //! What a check sees of one message while it runs.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::Figures;
 use crate::intent::IntentSet;
-use crate::message::{Kind, Message, SectionKind};
+use crate::message::{Kind, Message, SectionKind, words};
 use crate::pattern::Pattern;
-use crate::phrases::Hits;
-use crate::phrases::Open;
+use crate::phrases::{Hits, Open};
 use crate::span::Span;
 
 /// The sections a rule reads: a set of [`SectionKind`]s.
@@ -75,6 +75,17 @@ impl Ctx<'_> {
     /// The spans of the sections in scope, in order.
     pub fn regions(&self) -> impl Iterator<Item = Span> + '_ {
         self.message.sections().iter().filter(|s| self.scope.has(s.kind)).map(|s| s.span)
+    }
+
+    /// The words of `region`, one of [`Ctx::regions`]: the message's shared
+    /// words for a writer's section, split here for any other.
+    #[must_use]
+    pub fn words_in(&self, region: Span) -> Cow<'_, [Span]> {
+        if self.message.section_at(region.start).is_some_and(SectionKind::is_writers) {
+            Cow::Borrowed(self.message.words_in(region))
+        } else {
+            Cow::Owned(words::split(self.text(), region).collect())
+        }
     }
 
     /// Indices of the sentences in scope.

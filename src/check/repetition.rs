@@ -1,7 +1,5 @@
 //! `repetition`: the same word twice in a row ("the the").
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::{Ctx, Finding};
 use crate::span::Span;
 
@@ -26,10 +24,9 @@ impl Repetition {
     pub fn run(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         for i in ctx.sentences() {
-            let sentence = ctx.sentence(i);
             let mut previous: Option<(Span, &str)> = None;
-            for (offset, word) in sentence.of(text).unicode_word_indices() {
-                let span = Span::new(sentence.start + offset, sentence.start + offset + word.len());
+            for &span in ctx.message.words_in(ctx.sentence(i)) {
+                let word = span.of(text);
                 if let Some((prev_span, prev)) = previous
                     && prev.eq_ignore_ascii_case(word)
                     && text[prev_span.end..span.start].chars().all(char::is_whitespace)

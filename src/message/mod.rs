@@ -14,11 +14,14 @@ pub mod placeholder;
 pub mod section;
 pub mod sentence;
 mod sentence_bounds;
+pub mod words;
 
 pub use front_matter::FrontMatter;
 pub use kind::{Kind, KindSource};
 pub use placeholder::Placeholder;
 pub use section::{Section, SectionKind};
+
+use std::sync::OnceLock;
 
 use crate::span::Span;
 
@@ -55,6 +58,8 @@ pub struct Message {
     sections: Vec<Section>,
     paragraphs: Vec<Span>,
     sentences: Vec<Sentence>,
+    /// Split on first use: not every caller needs words.
+    words: OnceLock<Vec<Span>>,
     placeholders: Vec<Placeholder>,
     front_matter: Option<FrontMatter>,
     notes: Vec<InputNote>,
@@ -110,7 +115,7 @@ impl Message {
                 }));
             }
         }
-        Self { text, prose, sections, paragraphs, sentences, placeholders, front_matter, notes }
+        Self { text, prose, sections, paragraphs, sentences, words: OnceLock::new(), placeholders, front_matter, notes }
     }
 
     /// The original text.
@@ -141,6 +146,27 @@ impl Message {
     #[must_use]
     pub fn sentences(&self) -> &[Sentence] {
         &self.sentences
+    }
+
+    /// Words (UAX #29) of the writer's sections, in order: spans into
+    /// [`Message::prose`].
+    #[must_use]
+    pub fn words(&self) -> &[Span] {
+        self.words.get_or_init(|| {
+            let prose = self.prose();
+            self.sections.iter().filter(|s| s.kind.is_writers()).flat_map(|s| words::split(prose, s.span)).collect()
+        })
+    }
+
+    /// The words of [`Message::words`] that start inside `span`. A word
+    /// running past its end is kept whole: a full stop can join letters
+    /// across a sentence end ("team.שלום").
+    #[must_use]
+    pub fn words_in(&self, span: Span) -> &[Span] {
+        let words = self.words();
+        let from = words.partition_point(|w| w.start < span.start);
+        let to = from + words[from..].partition_point(|w| w.start < span.end);
+        &words[from..to]
     }
 
     #[must_use]
