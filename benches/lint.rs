@@ -1,5 +1,7 @@
 //! Speed of the full rule pack: one draft, 10,000 messages in memory on one
-//! core, and 10,000 messages through the CLI from a folder and from one CSV.
+//! core, and 10,000 messages through the CLI from a folder and from one CSV;
+//! and, as a floor to compare with, a plain scan of the same messages for
+//! the pack's phrases alone (one Aho-Corasick automaton, one regex).
 //! Throughput is in bytes of message text. Each bench checks its answer, so
 //! it cannot get faster by doing nothing. Figures: `docs/performance.md`.
 
@@ -70,5 +72,64 @@ fn batch_cli(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, one_draft, batch_in_memory, batch_cli);
+/// Every phrase (and `unless` phrase) of the built-in rules and intents,
+/// lowercased: what tact's own phrase scan looks for.
+fn pack_phrases() -> Vec<String> {
+    fn collect(value: &serde_yaml::Value, out: &mut Vec<String>) {
+        match value {
+            serde_yaml::Value::Mapping(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value.as_sequence()) {
+                        (Some("phrases" | "unless"), Some(list)) => {
+                            out.extend(list.iter().filter_map(|p| p.as_str()).map(str::to_lowercase));
+                        }
+                        _ => collect(value, out),
+                    }
+                }
+            }
+            serde_yaml::Value::Sequence(items) => items.iter().for_each(|v| collect(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).sort_by_file_name() {
+        let entry = entry.expect("rules folder");
+        if entry.path().extension().is_some_and(|e| e == "yml") {
+            let text = std::fs::read_to_string(entry.path()).expect("rule file");
+            collect(&serde_yaml::from_str(&text).expect("rule YAML"), &mut out);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn baseline(c: &mut Criterion) {
+    let messages = corpus::messages(N, 7);
+    let bytes: usize = messages.iter().map(String::len).sum();
+    let phrases = pack_phrases();
+    assert!(phrases.len() > 500, "the pack has phrases");
+    let automaton =
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&phrases).expect("phrase automaton");
+    let alternation = phrases.iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|");
+    // ASCII word boundaries: a Unicode `\b` takes the regex engine off its
+    // fast path, and the baseline should be the fastest plain scan.
+    let regex = regex::Regex::new(&format!(r"(?i)(?-u:\b)(?:{alternation})(?-u:\b)")).expect("phrase regex");
+    let ac_count = |messages: &[String]| -> usize { messages.iter().map(|m| automaton.find_iter(m).count()).sum() };
+    let re_count = |messages: &[String]| -> usize { messages.iter().map(|m| regex.find_iter(m).count()).sum() };
+    let (ac_expected, re_expected) = (ac_count(&messages), re_count(&messages));
+    assert!(ac_expected > N && re_expected > N, "the corpus holds pack phrases");
+    let mut group = c.benchmark_group("baseline");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("10k messages, pack phrases, one Aho-Corasick", |b| {
+        b.iter(|| assert_eq!(ac_count(black_box(&messages)), ac_expected));
+    });
+    group.bench_function("10k messages, pack phrases, one regex", |b| {
+        b.iter(|| assert_eq!(re_count(black_box(&messages)), re_expected));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_draft, batch_in_memory, batch_cli, baseline);
 criterion_main!(benches);
