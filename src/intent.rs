@@ -51,7 +51,12 @@ impl IntentSet {
 
     /// Indices of the intents in the set, ascending.
     pub fn indices(self) -> impl Iterator<Item = usize> {
-        (0..64).filter(move |i| self.0 & (1 << i) != 0)
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits.checked_sub(1)?;
+            Some(i)
+        })
     }
 }
 
@@ -106,12 +111,6 @@ impl Intents {
     #[must_use]
     pub fn names(&self) -> Vec<&str> {
         self.intents.iter().map(|i| i.name.as_str()).collect()
-    }
-
-    /// Names of the intents in `set`.
-    #[must_use]
-    pub fn names_of(&self, set: IntentSet) -> Vec<&str> {
-        set.indices().filter_map(|i| self.intents.get(i)).map(|i| i.name.as_str()).collect()
     }
 
     /// Tag each sentence of `message` (in order) with its intents.

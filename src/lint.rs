@@ -160,12 +160,13 @@ impl Linter {
             a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.span.end.cmp(&b.span.end))
         });
 
-        let mut intent_counts = BTreeMap::new();
+        let all = rules.intents().all();
+        let mut per_intent = vec![0; all.len()];
         for set in &intents {
-            for name in rules.intents().names_of(*set) {
-                *intent_counts.entry(name.to_owned()).or_insert(0) += 1;
-            }
+            set.indices().filter(|&i| i < all.len()).for_each(|i| per_intent[i] += 1);
         }
+        let intent_counts =
+            all.iter().zip(per_intent).filter(|&(_, n)| n > 0).map(|(intent, n)| (intent.name.clone(), n)).collect();
         let score = Score::compute(&diagnostics);
         Report { kind, kind_source, diagnostics, figures, intents: intent_counts, score }
     }
