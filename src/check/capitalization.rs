@@ -42,12 +42,11 @@ pub fn compile(spec: Spec) -> Capitalization {
 }
 
 impl Capitalization {
+    /// Capitals only: at least two uppercase letters and no lowercase ones.
+    /// Letters of scripts without case (Hebrew, Arabic, CJK...) are neither,
+    /// so words in those scripts never count as shouting.
     fn is_caps(&self, word: &str) -> bool {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2
-            && word.chars().all(|c| !c.is_lowercase())
-            && word.chars().any(char::is_alphabetic)
-            && !self.allow.iter().any(|a| a == word)
+        capitals(word) >= 2 && !word.chars().any(char::is_lowercase) && !self.allow.iter().any(|a| a == word)
     }
 
     pub fn run(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -67,7 +66,7 @@ impl Capitalization {
                 {
                     j += 1;
                 }
-                let letters = |w: Span| w.of(text).chars().filter(|c| c.is_alphabetic()).count();
+                let letters = |w: Span| capitals(w.of(text));
                 let run = &words[i..=j];
                 let shouting = if run.len() >= 2 {
                     run.iter().filter(|&&w| letters(w) >= self.run_letters).count() >= 2
@@ -85,4 +84,9 @@ impl Capitalization {
 
 fn gap_is_space(text: &str, a: Span, b: Span) -> bool {
     text[a.end..b.start].chars().all(|c| c == ' ' || c == ',' || c == '!')
+}
+
+/// How many uppercase letters `word` holds.
+fn capitals(word: &str) -> usize {
+    word.chars().filter(|c| c.is_uppercase()).count()
 }
