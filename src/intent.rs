@@ -12,8 +12,7 @@ use std::fmt;
 
 use crate::message::Message;
 use crate::pattern::Pattern;
-use crate::phrases::Open;
-use crate::phrases::{Hits, ListId};
+use crate::phrases::{Hits, ListId, Open};
 use crate::span::Span;
 
 /// A set of intents, one bit per intent known to the [`Intents`] table.
