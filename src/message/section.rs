@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::{self, Regex};
 
 use crate::span::Span;
 
@@ -86,13 +86,23 @@ pub struct Section {
     pub span: Span,
 }
 
+/// Compile a section pattern. Those tried on many lines of every message
+/// (`often`) keep the lazy DFA, the quickest engine for repeated searches.
+/// The others, tried on a line or two, go without it and without the
+/// reverse automaton it needs: they compile in under half the time, which
+/// every one-draft run pays, and search a single line as quickly.
+fn section_regex(pattern: &str, often: bool) -> Result<Regex, meta::BuildError> {
+    meta::Builder::new().configure(meta::Config::new().hybrid(often)).build(pattern)
+}
+
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*").expect("valid header regex")
+    section_regex(r"(?i)^(?:subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*", false)
+        .expect("valid header regex")
 });
 static ANY_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]").expect("valid header regex"));
+    LazyLock::new(|| section_regex(r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]", false).expect("valid header regex"));
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    section_regex(
         r"(?x)^[\x20\t]*
         (?:
           (?i:hi|hiya|hello|hey|heya|dear|greetings|howdy|yo|good\ (?:morning|afternoon|evening|day)|ahoy)
@@ -101,13 +111,14 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
         |
           \p{Lu}[\p{L}'’.-]*(?:[\x20\t]+\p{Lu}[\p{L}'’.-]*){0,2}[\x20\t]*,[\x20\t]*$
         )",
+        false,
     )
     .expect("valid greeting regex")
 });
 /// The longest greeting, in characters ("Good morning Dr. Okafor-Smith,").
 const MAX_GREETING: usize = 60;
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    section_regex(
         r"(?ix)^[\x20\t]*(?:
           (?:best|warm|kind|warmest|kindest|many)?[\x20\t]*(?:regards|wishes|thanks|thanks\ again|thank\ you|thank\ you\ again)
         | best | all\ the\ best | cheers | sincerely | yours(?:\ truly|\ sincerely)? | sincerely\ yours
@@ -115,24 +126,27 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
         | thanks(?:\ so\ much|\ a\ lot|\ in\ advance)? | thank\ you(?:\ so\ much|\ in\ advance)? | many\ thanks | much\ appreciated
         | looking\ forward | onwards | ciao | best\ wishes | be\ well | thx | ty
         )[\x20\t]*[,.!—–-]?[\x20\t]*$",
+        true,
     )
     .expect("valid closing regex")
 });
 static QUOTE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    section_regex(
         r"(?ix)^[\x20\t]*(?:
           on\ .+?\ (?:wrote|a\ écrit|schrieb|escribió)[\x20\t]*:[\x20\t]*$
         | -{2,}[\x20\t]*(?:original\ message|forwarded\ message)[\x20\t]*-{2,}
         | begin\ forwarded\ message[\x20\t]*:
         | _{5,}[\x20\t]*$
         )",
+        true,
     )
     .expect("valid quote regex")
 });
-static PS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)(?:[ \t]*[:.,-])?[ \t]+").expect("valid P.S. regex"));
+static PS: LazyLock<Regex> = LazyLock::new(|| {
+    section_regex(r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)(?:[ \t]*[:.,-])?[ \t]+", true).expect("valid P.S. regex")
+});
 static SENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*sent from my [a-z]+|^[ \t]*get outlook for").expect("valid sent-from regex")
+    section_regex(r"(?i)^[ \t]*sent from my [a-z]+|^[ \t]*get outlook for", true).expect("valid sent-from regex")
 });
 
 /// A line of the text: its span without the line break.
@@ -185,12 +199,13 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
     if lines.get(i).is_some_and(|l| HEADER.is_match(l.span.of(text))) {
         while i < lines.len() {
             let line_text = lines[i].span.of(text);
-            if let Some(m) = HEADER.captures(line_text) {
+            if let Some(m) = HEADER.find(line_text) {
                 // Only the first subject line is the subject; a repeat is a header.
-                let is_subject = m[1].eq_ignore_ascii_case("subject") && subject_value.is_none();
+                let name = line_text[m.range()].split([' ', '\t', ':']).next().unwrap_or_default();
+                let is_subject = name.eq_ignore_ascii_case("subject") && subject_value.is_none();
                 kinds[i] = Some(if is_subject { SectionKind::Subject } else { SectionKind::Header });
                 if is_subject {
-                    let value_start = lines[i].span.start + m[0].len();
+                    let value_start = lines[i].span.start + m.end();
                     subject_value = Some(Span::new(value_start, lines[i].span.end));
                 }
             } else if ANY_HEADER.is_match(line_text)
@@ -296,7 +311,9 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
     let mut greeting: Option<Span> = None;
     if let Some(first) = (body_start..end).find(|&j| kinds[j].is_none() && !is_blank(text, lines[j])) {
         let line = lines[first];
-        if let Some(m) = GREETING.find(line.span.of(text)).filter(|m| m.as_str().chars().count() <= MAX_GREETING) {
+        if let Some(m) =
+            GREETING.find(line.span.of(text)).filter(|m| line.span.of(text)[m.range()].chars().count() <= MAX_GREETING)
+        {
             let raw = &line.span.of(text)[..m.end()];
             let trimmed_len = raw.trim_end().len();
             let lead = raw.len() - raw.trim_start().len();

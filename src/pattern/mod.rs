@@ -12,6 +12,7 @@
 pub mod gate;
 pub mod translate;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -93,11 +94,17 @@ impl<'de> serde::Deserialize<'de> for PatternList {
 #[derive(Debug, Default)]
 pub struct PatternsBuilder {
     all: Vec<Arc<Pattern>>,
+    by_source: HashMap<String, Arc<Pattern>>,
 }
 
 impl PatternsBuilder {
     /// Register `parsed`, and its gates with `phrases` (which scans for them).
+    /// A pattern already registered, by another rule or lexicon, is shared:
+    /// it compiles once.
     pub fn add(&mut self, parsed: Parsed, phrases: &mut PhraseIndexBuilder) -> Arc<Pattern> {
+        if let Some(pattern) = self.by_source.get(&parsed.source) {
+            return Arc::clone(pattern);
+        }
         let gate = parsed.required.iter().map(|set| phrases.gate(set)).collect();
         let pattern = Arc::new(Pattern {
             source: parsed.source,
@@ -107,6 +114,7 @@ impl PatternsBuilder {
             regex: OnceLock::new(),
         });
         self.all.push(Arc::clone(&pattern));
+        self.by_source.insert(pattern.source.clone(), Arc::clone(&pattern));
         pattern
     }
 
@@ -271,6 +279,18 @@ mod tests {
         assert!(re.may_match(&open));
         patterns.compile_open(&open);
         assert!(re.regex.get().is_some());
+    }
+
+    #[test]
+    fn identical_patterns_are_shared() {
+        let mut builder = PatternsBuilder::default();
+        let mut phrases = PhraseIndexBuilder::default();
+        let first = builder.add(Parsed::new(r"\bask\b").expect("valid"), &mut phrases);
+        let again = builder.add(Parsed::new(r"\bask\b").expect("valid"), &mut phrases);
+        let other = builder.add(Parsed::new(r"(?-i)\bask\b").expect("valid"), &mut phrases);
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(builder.build().all.len(), 2);
     }
 
     #[test]
