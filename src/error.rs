@@ -60,8 +60,8 @@ impl FileError {
 }
 
 fn clamp(text: &str, span: Span) -> Span {
-    let start = crate::line_index::floor_char_boundary(text, span.start.min(text.len()));
-    let end = crate::line_index::floor_char_boundary(text, span.end.min(text.len())).max(start);
+    let start = text.floor_char_boundary(span.start);
+    let end = text.floor_char_boundary(span.end).max(start);
     Span::new(start, end)
 }
 

@@ -56,7 +56,7 @@ impl LineIndex {
     /// Zero-based line and column of `offset`, the column counted in `unit`.
     #[must_use]
     pub fn position(&self, text: &str, offset: usize, unit: ColumnUnit) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let offset = text.floor_char_boundary(offset);
         let line = self.line_of(offset);
         let prefix = &text[self.starts[line]..offset];
         let column = match unit {
@@ -90,15 +90,6 @@ impl LineIndex {
         }
         start + line_text.len()
     }
-}
-
-/// The largest char boundary at or before `offset`.
-#[must_use]
-pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub fn reduce(html: &str) -> (String, Vec<(usize, usize, bool)>) {
         }
         // A run of plain text up to the next tag or entity.
         let end = html[i..].find(['<', '&']).map_or(bytes.len(), |n| i + n).max(i + 1);
-        let end = (end..=bytes.len()).find(|&e| html.is_char_boundary(e)).unwrap_or(bytes.len());
+        let end = html.ceil_char_boundary(end);
         out.text(&html[i..end], i, true, pre > 0);
         i = end;
     }

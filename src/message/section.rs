@@ -311,10 +311,9 @@ pub fn split(text: &str, front_matter: Option<Span>) -> Vec<Section> {
     let mut greeting: Option<Span> = None;
     if let Some(first) = (body_start..end).find(|&j| kinds[j].is_none() && !is_blank(text, lines[j])) {
         let line = lines[first];
-        if let Some(m) =
-            GREETING.find(line.span.of(text)).filter(|m| line.span.of(text)[m.range()].chars().count() <= MAX_GREETING)
-        {
-            let raw = &line.span.of(text)[..m.end()];
+        let line_text = line.span.of(text);
+        if let Some(m) = GREETING.find(line_text).filter(|m| line_text[m.range()].chars().count() <= MAX_GREETING) {
+            let raw = &line_text[..m.end()];
             let trimmed_len = raw.trim_end().len();
             let lead = raw.len() - raw.trim_start().len();
             greeting = Some(Span::new(line.span.start + lead, line.span.start + trimmed_len));

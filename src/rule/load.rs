@@ -101,7 +101,7 @@ fn yaml_error(source: &Source, err: &serde_yaml::Error) -> FileError {
 
 /// The word (or single char) starting at `at`, so the label has width.
 fn word_at(text: &str, at: usize) -> Span {
-    let at = crate::line_index::floor_char_boundary(text, at.min(text.len()));
+    let at = text.floor_char_boundary(at);
     let len = text[at..].find(|c: char| c.is_whitespace() || c == ':' || c == ',').unwrap_or(text.len() - at);
     Span::new(at, at + len.max(text[at..].chars().next().map_or(0, char::len_utf8)))
 }
