@@ -19,6 +19,7 @@ use crate::message::{Kind, KindSource};
 use crate::rule::locate::{Step, locate};
 use crate::rule::{RuleSet, Source, builtin, dir_sources};
 use crate::span::Span;
+use crate::workload::Workload;
 
 /// The config file's name.
 pub const FILE_NAME: &str = ".tact.yml";
@@ -197,6 +198,8 @@ pub struct Resolver {
     isolated: bool,
     /// Where relative paths in `overrides.rules` are resolved.
     cwd: PathBuf,
+    /// What rule sets are compiled for.
+    workload: Workload,
     cache: Mutex<BTreeMap<Option<PathBuf>, Arc<Settings>>>,
     builtin: Mutex<Option<Vec<Source>>>,
 }
@@ -205,7 +208,22 @@ impl Resolver {
     #[must_use]
     pub fn new(overrides: Options, explicit: Option<PathBuf>, isolated: bool) -> Self {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        Self { overrides, explicit, isolated, cwd, cache: Mutex::new(BTreeMap::new()), builtin: Mutex::new(None) }
+        Self {
+            overrides,
+            explicit,
+            isolated,
+            cwd,
+            workload: Workload::default(),
+            cache: Mutex::new(BTreeMap::new()),
+            builtin: Mutex::new(None),
+        }
+    }
+
+    /// Compile rule sets for `workload` (a batch unless told).
+    #[must_use]
+    pub fn for_workload(mut self, workload: Workload) -> Self {
+        self.workload = workload;
+        self
     }
 
     /// The settings for a file in `dir` (or for standard input in the
@@ -254,7 +272,7 @@ impl Resolver {
         for dir in self.overrides.rules.iter().flatten() {
             sources.extend(dir_sources(dir)?);
         }
-        let rules = Arc::new(RuleSet::compile(sources)?);
+        let rules = Arc::new(RuleSet::compile_for(sources, self.workload)?);
 
         // Names in the config file must exist: point at the offending entry.
         if let Some(f) = &file {

@@ -33,6 +33,7 @@ pub mod rule;
 pub mod score;
 pub mod span;
 pub mod warm;
+pub mod workload;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Level, Rewrite};
 pub use error::Error;
@@ -40,3 +41,4 @@ pub use lint::{Linter, Report, Selection};
 pub use message::{Kind, Message};
 pub use rule::RuleSet;
 pub use span::Span;
+pub use workload::Workload;

@@ -4,17 +4,27 @@
 //! Rules and intent lexicons register their phrase lists with a
 //! [`PhraseIndexBuilder`], which hands back a [`ListId`]; patterns register
 //! the literal sets their matches need ([`crate::pattern::gate`]) and get a
-//! [`GateId`]. Everything compiles into a single Aho-Corasick automaton
-//! (ASCII case-insensitive), so linting scans the text once, whatever the
-//! number of rules. A phrase matches whole words inside the writer's own
-//! sections, and a straight apostrophe in a phrase also matches a curly
-//! one; a gate literal opens its set wherever it appears in the prose.
+//! [`GateId`]. A phrase matches whole words inside the writer's own
+//! sections, case-insensitively (ASCII), and a straight apostrophe in a
+//! phrase also matches a curly one; a gate literal opens its set wherever
+//! it appears in the prose.
+//!
+//! For a batch ([`Workload::Batch`]) everything compiles into one
+//! Aho-Corasick automaton, so a message is scanned once whatever the number
+//! of rules. For one draft, building that automaton would cost a quarter of
+//! the run: a phrase that starts with a letter or digit can only match where
+//! a word starts, so such phrases are filed in a table under their first two
+//! words and looked up word by word, and only gate literals (which match
+//! anywhere, inside a word too) and phrases starting with punctuation go
+//! through the automaton. Both find the same matches.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::span::Span;
+use crate::workload::Workload;
 
 /// Names one registered phrase list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,7 +35,7 @@ pub struct ListId(u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GateId(u32);
 
-/// What one literal of the automaton stands for.
+/// What one literal stands for.
 #[derive(Debug, Default)]
 struct Entry {
     /// Phrase lists holding it (matched as whole words).
@@ -87,32 +97,109 @@ impl PhraseIndexBuilder {
         &mut self.entries[index]
     }
 
-    /// Compile every registered list and gate into one automaton.
+    /// Compile every registered list and gate for `workload`.
     ///
     /// # Panics
     /// Never for phrase input: Aho-Corasick only refuses automata larger than
     /// memory allows, which phrase lists cannot reach.
     #[must_use]
-    pub fn build(self) -> PhraseIndex {
-        let automaton = (!self.literals.is_empty()).then(|| {
+    pub fn build(self, workload: Workload) -> PhraseIndex {
+        let mut words = Words { filed: workload == Workload::Draft, ..Words::default() };
+        let mut anywhere = Vec::new();
+        let mut anywhere_ids = Vec::new();
+        for (index, (literal, entry)) in self.literals.iter().zip(&self.entries).enumerate() {
+            let index = index as u32;
+            let filed = words.filed && !entry.lists.is_empty() && words.file(literal, index);
+            if !entry.gates.is_empty() || (!entry.lists.is_empty() && !filed) {
+                anywhere.push(literal.as_str());
+                anywhere_ids.push(index);
+            }
+        }
+        let automaton = (!anywhere.is_empty()).then(|| {
             // Literals are lowercase and the scan lowercases ASCII in the
-            // text, the same as `ascii_case_insensitive` but with half the
-            // transitions to build (building dominates a one-draft run).
+            // text: the same as `ascii_case_insensitive`, with half the
+            // transitions to build.
             AhoCorasickBuilder::new()
                 .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .match_kind(MatchKind::Standard)
-                .build(&self.literals)
+                .build(&anywhere)
                 .expect("phrase automaton fits in memory")
         });
         let edges = self.literals.iter().map(|p| (p.starts_with(is_word_char), p.ends_with(is_word_char))).collect();
-        PhraseIndex { automaton, entries: self.entries, edges, gates: self.gates as usize }
+        PhraseIndex {
+            automaton,
+            anywhere: anywhere_ids,
+            words,
+            literals: self.literals,
+            entries: self.entries,
+            edges,
+            gates: self.gates as usize,
+        }
     }
 }
 
-/// All phrase lists and gates compiled into one automaton.
+/// Phrases that start with a word character, filed by how they start
+/// (for [`Workload::Draft`]; empty for a batch).
+#[derive(Debug, Default)]
+struct Words {
+    /// Whether phrases starting with a word character are filed here
+    /// rather than in the automaton.
+    filed: bool,
+    /// By first word: the phrases of that one word (maybe with trailing
+    /// punctuation: "thoughts?"), and whether longer ones start with it.
+    first: FxHashMap<Box<[u8]>, First>,
+    /// By first two words and what separates them ("i'm", "as i").
+    two: FxHashMap<Box<[u8]>, Vec<u32>>,
+}
+
+#[derive(Debug, Default)]
+struct First {
+    alone: Vec<u32>,
+    longer: bool,
+}
+
+impl Words {
+    /// File `literal`; false when it does not start with a word character.
+    fn file(&mut self, literal: &str, index: u32) -> bool {
+        let bytes = literal.as_bytes();
+        let mut runs = word_runs(literal, Span::new(0, literal.len()));
+        match (runs.next(), runs.next()) {
+            (Some((0, end)), None) => self.first.entry(bytes[..end].into()).or_default().alone.push(index),
+            (Some((0, first)), Some((_, end))) => {
+                self.first.entry(bytes[..first].into()).or_default().longer = true;
+                self.two.entry(bytes[..end].into()).or_default().push(index);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The phrases that may start at a word running over `flat[start..end]`,
+    /// followed by a word that ends at `next` (if any).
+    fn candidates<'a>(
+        &'a self,
+        flat: &[u8],
+        start: usize,
+        end: usize,
+        next: Option<usize>,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let first = self.first.get(&flat[start..end]);
+        let two = match (first, next) {
+            (Some(first), Some(next)) if first.longer => self.two.get(&flat[start..next]),
+            _ => None,
+        };
+        first.into_iter().flat_map(|f| f.alone.iter().copied()).chain(two.into_iter().flatten().copied())
+    }
+}
+
+/// All phrase lists and gates, ready to scan a message.
 #[derive(Debug)]
 pub struct PhraseIndex {
     automaton: Option<AhoCorasick>,
+    /// The literal behind each pattern of the automaton.
+    anywhere: Vec<u32>,
+    words: Words,
+    literals: Vec<String>,
     entries: Vec<Entry>,
     /// Whether each literal starts / ends with a word character (and so,
     /// as a phrase, needs a word boundary there).
@@ -171,31 +258,86 @@ impl PhraseIndex {
     #[must_use]
     pub fn scan(&self, text: &str, regions: &[Span]) -> Scan {
         let mut open = Open { bits: vec![0; self.gates.div_ceil(64)] };
-        let Some(automaton) = &self.automaton else { return Scan { hits: Hits::default(), open } };
         let mut hits = Vec::new();
         let flat = fold(text);
-        for m in automaton.find_overlapping_iter(flat.as_slice()) {
-            let literal = m.pattern().as_usize();
-            let entry = &self.entries[literal];
-            entry.gates.iter().for_each(|&id| open.insert(id));
-            if entry.lists.is_empty() {
-                continue;
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(flat.as_slice()) {
+                let literal = self.anywhere[m.pattern().as_usize()] as usize;
+                let entry = &self.entries[literal];
+                entry.gates.iter().for_each(|&id| open.insert(id));
+                if entry.lists.is_empty() || (self.words.filed && self.edges[literal].0) {
+                    continue; // a gate only, or a phrase looked up by its words
+                }
+                let span = Span::new(m.start(), m.end());
+                if let Some(region) = regions.iter().find(|r| r.contains(span)) {
+                    self.hit(text, *region, literal, span, &mut hits);
+                }
             }
-            let span = Span::new(m.start(), m.end());
-            let Some(region) = regions.iter().find(|r| r.contains(span)) else { continue };
-            let (need_start, need_end) = self.edges[literal];
-            if need_start && text[region.start..span.start].chars().next_back().is_some_and(is_word_char) {
-                continue;
+        }
+        for region in regions.iter().filter(|_| self.words.filed) {
+            let mut runs = word_runs(text, *region).peekable();
+            while let Some((start, end)) = runs.next() {
+                let next = runs.peek().map(|&(_, next)| next);
+                for literal in self.words.candidates(&flat, start, end, next) {
+                    let literal = literal as usize;
+                    let bytes = self.literals[literal].as_bytes();
+                    if flat[start..region.end].starts_with(bytes) {
+                        self.hit(text, *region, literal, Span::new(start, start + bytes.len()), &mut hits);
+                    }
+                }
             }
-            if need_end && text[span.end..region.end].chars().next().is_some_and(is_word_char) {
-                continue;
-            }
-            hits.extend(entry.lists.iter().map(|&list| (list, span)));
         }
         hits.sort_unstable();
         hits.dedup();
         Scan { hits: Hits { hits }, open }
     }
+
+    /// Record `literal` found at `span` inside `region` if it is a whole
+    /// phrase there: no word character runs on past either of its ends.
+    fn hit(&self, text: &str, region: Span, literal: usize, span: Span, hits: &mut Vec<(ListId, Span)>) {
+        let (need_start, need_end) = self.edges[literal];
+        if need_start && text[region.start..span.start].chars().next_back().is_some_and(is_word_char) {
+            return;
+        }
+        if need_end && text[span.end..region.end].chars().next().is_some_and(is_word_char) {
+            return;
+        }
+        hits.extend(self.entries[literal].lists.iter().map(|&list| (list, span)));
+    }
+}
+
+/// Where each run of word characters inside `region` starts and ends.
+fn word_runs(text: &str, region: Span) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = region.start;
+    std::iter::from_fn(move || {
+        let start = loop {
+            if at >= region.end {
+                return None;
+            }
+            let (word, len) = char_at(text, at);
+            if word {
+                break at;
+            }
+            at += len;
+        };
+        while at < region.end {
+            let (word, len) = char_at(text, at);
+            if !word {
+                break;
+            }
+            at += len;
+        }
+        Some((start, at))
+    })
+}
+
+/// Whether the character at byte `at` is a word character, and its length.
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (byte.is_ascii_alphanumeric() || byte == b'_', 1);
+    }
+    text[at..].chars().next().map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -232,31 +374,52 @@ fn flatten_whitespace(slice: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
+    const BOTH: [Workload; 2] = [Workload::Batch, Workload::Draft];
+
     #[test]
     fn whole_words_any_case_both_apostrophes() {
-        let mut builder = PhraseIndexBuilder::default();
-        let a = builder.list(&["pick your brain", "just"]);
-        let b = builder.list(&["I'm reaching out"]);
-        let index = builder.build();
-        let text = "Justin: I’m reaching out to pick your\nbrain, JUST once.";
-        let hits = index.scan(text, &[Span::new(0, text.len())]).hits;
-        let got: Vec<&str> = hits.of(a).map(|s| s.of(text)).collect();
-        assert_eq!(got, ["pick your\nbrain", "JUST"]);
-        assert_eq!(hits.of(b).count(), 1);
+        for workload in BOTH {
+            let mut builder = PhraseIndexBuilder::default();
+            let a = builder.list(&["pick your brain", "just", "thoughts?"]);
+            let b = builder.list(&["I'm reaching out", "as i said"]);
+            let index = builder.build(workload);
+            let text = "Justin: I’m reaching out to pick your\nbrain, JUST once. As I said: thoughts?";
+            let hits = index.scan(text, &[Span::new(0, text.len())]).hits;
+            let got: Vec<&str> = hits.of(a).map(|s| s.of(text)).collect();
+            assert_eq!(got, ["pick your\nbrain", "JUST", "thoughts?"], "{workload:?}");
+            assert_eq!(hits.of(b).count(), 2, "{workload:?}");
+        }
     }
 
     #[test]
     fn phrases_in_regions_gates_anywhere() {
-        let mut builder = PhraseIndexBuilder::default();
-        let list = builder.list(&["tool"]);
-        let tool = builder.gate(&["tool".to_owned(), "app".into()]);
-        let our = builder.gate(&["our ".to_owned()]);
-        let index = builder.build();
-        let text = "Try our\ntoolkit.\n> Our TOOL";
-        let scan = index.scan(text, &[Span::new(0, 16)]);
-        assert!(scan.open.has(tool) && scan.open.has(our), "gates open on any literal, anywhere");
-        assert_eq!(scan.hits.of(list).count(), 0, "not a whole word in the region, outside it otherwise");
-        let scan = index.scan("nothing here", &[Span::new(0, 12)]);
-        assert!(!scan.open.has(tool) && !scan.open.has(our));
+        for workload in BOTH {
+            let mut builder = PhraseIndexBuilder::default();
+            let list = builder.list(&["tool"]);
+            let tool = builder.gate(&["tool".to_owned(), "app".into()]);
+            let our = builder.gate(&["our ".to_owned()]);
+            let index = builder.build(workload);
+            let text = "Try our\ntoolkit.\n> Our TOOL";
+            let scan = index.scan(text, &[Span::new(0, 16)]);
+            assert!(scan.open.has(tool) && scan.open.has(our), "gates open on any literal, anywhere");
+            assert_eq!(scan.hits.of(list).count(), 0, "not a whole word in the region, outside it otherwise");
+            let scan = index.scan("nothing here", &[Span::new(0, 12)]);
+            assert!(!scan.open.has(tool) && !scan.open.has(our));
+        }
+    }
+
+    #[test]
+    fn region_edges_are_word_edges() {
+        for workload in BOTH {
+            let mut builder = PhraseIndexBuilder::default();
+            let list = builder.list(&["kit", "/month", "café"]);
+            let index = builder.build(workload);
+            let text = "toolkit $5/month CAFÉ café";
+            let found = |regions: &[Span]| -> Vec<&str> {
+                index.scan(text, regions).hits.of(list).map(|s| s.of(text)).collect()
+            };
+            assert_eq!(found(&[Span::new(0, text.len())]), ["/month", "café"], "{workload:?}");
+            assert_eq!(found(&[Span::new(4, 7), Span::new(10, 16)]), ["kit", "/month"], "{workload:?}");
+        }
     }
 }

@@ -1,5 +1,7 @@
 //! Properties that hold for any input: linting never panics, every span
-//! lies inside the text on character boundaries, and fixing is idempotent.
+//! lies inside the text on character boundaries, fixing is idempotent, and
+//! a rule set compiled for one draft finds what one compiled for a batch
+//! finds.
 
 use std::sync::{Arc, LazyLock};
 
@@ -7,12 +9,16 @@ use proptest::prelude::*;
 use tact::diagnostic::Applicability;
 use tact::fix::fix_text;
 use tact::message::{Message, TextFormat};
-use tact::{Linter, RuleSet, Selection};
+use tact::rule::builtin;
+use tact::{Linter, RuleSet, Selection, Workload};
 
-static LINTER: LazyLock<Linter> = LazyLock::new(|| {
-    let rules = Arc::new(RuleSet::builtin().expect("built-in pack"));
+static LINTER: LazyLock<Linter> = LazyLock::new(|| linter(Workload::Batch));
+static DRAFT_LINTER: LazyLock<Linter> = LazyLock::new(|| linter(Workload::Draft));
+
+fn linter(workload: Workload) -> Linter {
+    let rules = Arc::new(RuleSet::compile_for(builtin::sources(), workload).expect("built-in pack"));
     Linter::new(rules, &Selection { extend_select: all_rules(), ..Selection::default() }).expect("linter")
-});
+}
 
 fn all_rules() -> Vec<String> {
     RuleSet::builtin().expect("built-in pack").rules().iter().map(|r| r.id.clone()).collect()
@@ -76,6 +82,29 @@ fn check_spans(text: &str) {
     }
 }
 
+/// The same diagnostics, in the same order, whatever the workload.
+fn check_workloads_agree(text: &str) {
+    for format in [TextFormat::Plain, TextFormat::Markdown] {
+        let message = Message::new(text.to_owned(), format);
+        let batch = LINTER.lint(&message, None).diagnostics;
+        let draft = DRAFT_LINTER.lint(&message, None).diagnostics;
+        assert_eq!(draft, batch, "on {text:?}");
+    }
+}
+
+#[test]
+fn workloads_agree_on_every_fixture() {
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new("fixtures").sort_by_file_name() {
+        let entry = entry.expect("fixtures are readable");
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "txt" || e == "md") {
+            check_workloads_agree(&std::fs::read_to_string(entry.path()).expect("fixtures are UTF-8"));
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "only {checked} fixtures found");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -87,6 +116,11 @@ proptest! {
     #[test]
     fn arbitrary_unicode_never_panics(text in "\\PC{0,300}") {
         check_spans(&text);
+    }
+
+    #[test]
+    fn workloads_agree(text in outreach()) {
+        check_workloads_agree(&text);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use tact::Workload;
 use tact::atomic::{Written, replace_if_unchanged};
 use tact::config::{Resolver, Settings};
 use tact::diagnostic::{Applicability, Level};
@@ -102,11 +103,11 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
             "--summary prints for a terminal or as JSON: use --format human or json".into(),
         ));
     }
-    let resolver = Resolver::new(args.options(), args.config.clone(), args.isolated);
-    // Fail early on a broken config or rule folder in the current folder.
-    let cwd_settings = resolver.for_dir(Path::new("."))?;
     let filter = Filter::new(&batch.include, &batch.exclude)?;
     let (inputs, problems) = expand(&args.paths, args.input_format, &filter);
+    let resolver = Resolver::new(args.options(), args.config.clone(), args.isolated).for_workload(workload(&inputs));
+    // Fail early on a broken config or rule folder in the current folder.
+    let cwd_settings = resolver.for_dir(Path::new("."))?;
     if args.fix && inputs.contains(&Input::Stdin) && inputs.len() > 1 {
         return Err(tact::Error::Usage("--fix cannot mix standard input with files".to_owned()));
     }
@@ -161,6 +162,19 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     std::mem::forget(cwd_settings);
     std::mem::forget(resolver);
     outcome
+}
+
+/// A draft when the run checks one file holding one small message; a batch
+/// otherwise (standard input too: its size is unknown until read).
+fn workload(inputs: &[Input]) -> Workload {
+    match inputs {
+        [Input::File { path, format }]
+            if !format.has_records() && std::fs::metadata(path).is_ok_and(|m| m.len() <= Workload::DRAFT_LIMIT) =>
+        {
+            Workload::Draft
+        }
+        _ => Workload::Batch,
+    }
 }
 
 impl Run<'_> {

@@ -23,6 +23,7 @@ use regex_syntax::ast::{AssertionKind, Ast};
 use regex_syntax::hir::translate::TranslatorBuilder;
 
 use crate::phrases::{GateId, Open, PhraseIndexBuilder};
+use crate::workload::Workload;
 
 /// Why a pattern does not compile: the regex engine's explanation.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -95,9 +96,18 @@ impl<'de> serde::Deserialize<'de> for PatternList {
 pub struct PatternsBuilder {
     all: Vec<Arc<Pattern>>,
     by_source: HashMap<String, Arc<Pattern>>,
+    workload: Workload,
 }
 
 impl PatternsBuilder {
+    /// Patterns that will compile for `workload`: with a lazy DFA for a
+    /// batch; without one for a draft, where building it (and its reverse
+    /// automaton) costs more than it saves on a few kilobytes of text.
+    #[must_use]
+    pub fn new(workload: Workload) -> Self {
+        Self { workload, ..Self::default() }
+    }
+
     /// Register `parsed`, and its gates with `phrases` (which scans for them).
     /// A pattern already registered, by another rule or lexicon, is shared:
     /// it compiles once.
@@ -111,6 +121,7 @@ impl PatternsBuilder {
             ast: parsed.ast,
             gate,
             anchored: parsed.anchored,
+            lazy_dfa: self.workload == Workload::Batch,
             regex: OnceLock::new(),
         });
         self.all.push(Arc::clone(&pattern));
@@ -150,6 +161,7 @@ pub struct Pattern {
     ast: Ast,
     gate: Vec<GateId>,
     anchored: bool,
+    lazy_dfa: bool,
     regex: OnceLock<Regex>,
 }
 
@@ -161,7 +173,7 @@ impl Pattern {
     /// a pattern too large).
     pub fn compile(&self) -> Result<(), PatternError> {
         if self.regex.get().is_none() {
-            let regex = build(&self.source, &self.ast)?;
+            let regex = build(&self.source, &self.ast, self.lazy_dfa)?;
             let _ = self.regex.set(regex);
         }
         Ok(())
@@ -193,7 +205,8 @@ impl Pattern {
     /// called at load time. User rules are compiled at load; the built-in
     /// pack is compiled by its tests.
     pub fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| build(&self.source, &self.ast).expect("built-in patterns compile (tested)"))
+        self.regex
+            .get_or_init(|| build(&self.source, &self.ast, self.lazy_dfa).expect("built-in patterns compile (tested)"))
     }
 }
 
@@ -201,7 +214,7 @@ impl Pattern {
 /// (the lazy DFA is as fast on message-sized texts, and building a full one
 /// costs more than a one-draft run has); no literal prefilter (the gate has
 /// checked the literals already).
-fn build(source: &str, ast: &Ast) -> Result<Regex, PatternError> {
+fn build(source: &str, ast: &Ast, lazy_dfa: bool) -> Result<Regex, PatternError> {
     let hir = TranslatorBuilder::new()
         .case_insensitive(true)
         .build()
@@ -211,6 +224,7 @@ fn build(source: &str, ast: &Ast) -> Result<Regex, PatternError> {
         .configure(
             meta::Config::new()
                 .dfa(false)
+                .hybrid(lazy_dfa)
                 .auto_prefilter(false)
                 .which_captures(WhichCaptures::Implicit)
                 .nfa_size_limit(Some(1 << 22)),
@@ -251,7 +265,7 @@ mod tests {
         let mut builder = PatternsBuilder::default();
         let mut phrases = PhraseIndexBuilder::default();
         let pattern = builder.add(Parsed::new(source).expect("valid"), &mut phrases);
-        (pattern, builder.build(), phrases.build())
+        (pattern, builder.build(), phrases.build(Workload::Batch))
     }
 
     #[test]

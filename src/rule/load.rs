@@ -19,6 +19,7 @@ use crate::intent::{Intent, Intents, MAX_INTENTS};
 use crate::pattern::PatternsBuilder;
 use crate::phrases::PhraseIndexBuilder;
 use crate::span::Span;
+use crate::workload::Workload;
 
 /// The text of one rule or lexicon file.
 #[derive(Debug, Clone)]
@@ -117,10 +118,10 @@ fn spec_error(source: &Source, prefix: &[locate::Step], err: SpecError) -> FileE
     }
 }
 
-pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
+pub(super) fn compile(sources: Vec<Source>, workload: Workload) -> Result<RuleSet, LoadError> {
     let mut errors = Vec::new();
     let mut phrases = PhraseIndexBuilder::default();
-    let mut patterns_builder = PatternsBuilder::default();
+    let mut patterns_builder = PatternsBuilder::new(workload);
 
     // Lexicons first: rules refer to their intents. Files are read (and
     // their patterns parsed) in parallel, in file order.
@@ -217,7 +218,7 @@ pub(super) fn compile(sources: Vec<Source>) -> Result<RuleSet, LoadError> {
         return Err(LoadError { errors });
     }
     // The two automata are independent; building them is most of a load.
-    Ok(RuleSet { rules, intents, phrases: phrases.build(), patterns: patterns_builder.build() })
+    Ok(RuleSet { rules, intents, phrases: phrases.build(workload), patterns: patterns_builder.build() })
 }
 
 fn compile_rule(id: &str, source: &Source, file: RuleFile, ctx: &mut CompileCtx<'_>) -> Result<Rule, FileError> {

@@ -23,6 +23,7 @@ use crate::message::{Kind, Message};
 use crate::pattern::Patterns;
 use crate::phrases::{PhraseIndex, Scan};
 use crate::span::Span;
+use crate::workload::Workload;
 
 /// One compiled rule.
 #[derive(Debug)]
@@ -165,7 +166,16 @@ impl RuleSet {
     /// # Errors
     /// Every broken file, together.
     pub fn compile(sources: Vec<Source>) -> Result<Self, LoadError> {
-        load::compile(sources)
+        load::compile(sources, Workload::Batch)
+    }
+
+    /// [`RuleSet::compile`] for `workload`: what is cheap to build for one
+    /// draft, what is fast to run for many messages. Results are the same.
+    ///
+    /// # Errors
+    /// Every broken file, together.
+    pub fn compile_for(sources: Vec<Source>, workload: Workload) -> Result<Self, LoadError> {
+        load::compile(sources, workload)
     }
 
     /// The built-in pack alone.
