@@ -169,6 +169,7 @@ impl Figures {
     }
 }
 
+#[inline(always)] // runs for every word of every message
 fn is_any(word: &str, list: &[&str]) -> bool {
     // Every listed word starts with one of these letters: reject the rest
     // without comparing (this runs for every word of every message).

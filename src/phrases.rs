@@ -18,8 +18,6 @@
 //! anywhere, inside a word too) and phrases starting with punctuation go
 //! through the automaton. Both find the same matches.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
@@ -49,7 +47,7 @@ struct Entry {
 pub struct PhraseIndexBuilder {
     literals: Vec<String>,
     entries: Vec<Entry>,
-    seen: HashMap<String, usize>,
+    seen: FxHashMap<String, usize>,
     lists: u32,
     gates: u32,
 }
@@ -350,8 +348,13 @@ fn fold(slice: &str) -> Vec<u8> {
     flatten_whitespace(slice).bytes().map(|b| b.to_ascii_lowercase()).collect()
 }
 
+/// `phrase` lowercased, its words one space apart.
 fn normalize(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let tidy = !phrase.starts_with(' ')
+        && !phrase.ends_with(' ')
+        && !phrase.contains("  ")
+        && phrase.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_alphabetic() && !c.is_lowercase()));
+    if tidy { phrase.to_owned() } else { phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase() }
 }
 
 /// A phrase with `'` also written `’`, and `’` also written `'`.
