@@ -169,7 +169,7 @@ impl Figures {
     }
 }
 
-#[inline(always)] // runs for every word of every message
+#[inline(always)] // the call would cost more than the first-letter test
 fn is_any(word: &str, list: &[&str]) -> bool {
     // Every listed word starts with one of these letters: reject the rest
     // without comparing (this runs for every word of every message).

@@ -6,9 +6,8 @@
 //! same sentence ("would you like me to..." is an offer, not an ask). Rules
 //! then speak about intents instead of words.
 
-use std::sync::Arc;
-
 use std::fmt;
+use std::sync::Arc;
 
 use crate::message::Message;
 use crate::pattern::Pattern;

@@ -150,9 +150,12 @@ struct Words {
     two: FxHashMap<Box<[u8]>, Vec<u32>>,
 }
 
+/// The phrases filed under one first word.
 #[derive(Debug, Default)]
 struct First {
+    /// Phrases of that word alone (with any trailing punctuation).
     alone: Vec<u32>,
+    /// Whether some phrase goes on to a second word.
     longer: bool,
 }
 
@@ -272,15 +275,17 @@ impl PhraseIndex {
                 }
             }
         }
-        for region in regions.iter().filter(|_| self.words.filed) {
-            let mut runs = word_runs(text, *region).peekable();
-            while let Some((start, end)) = runs.next() {
-                let next = runs.peek().map(|&(_, next)| next);
-                for literal in self.words.candidates(&flat, start, end, next) {
-                    let literal = literal as usize;
-                    let bytes = self.literals[literal].as_bytes();
-                    if flat[start..region.end].starts_with(bytes) {
-                        self.hit(text, *region, literal, Span::new(start, start + bytes.len()), &mut hits);
+        if self.words.filed {
+            for region in regions {
+                let mut runs = word_runs(text, *region).peekable();
+                while let Some((start, end)) = runs.next() {
+                    let next = runs.peek().map(|&(_, next)| next);
+                    for literal in self.words.candidates(&flat, start, end, next) {
+                        let literal = literal as usize;
+                        let bytes = self.literals[literal].as_bytes();
+                        if flat[start..region.end].starts_with(bytes) {
+                            self.hit(text, *region, literal, Span::new(start, start + bytes.len()), &mut hits);
+                        }
                     }
                 }
             }
@@ -353,7 +358,7 @@ fn normalize(phrase: &str) -> String {
     let tidy = !phrase.starts_with(' ')
         && !phrase.ends_with(' ')
         && !phrase.contains("  ")
-        && phrase.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_alphabetic() && !c.is_lowercase()));
+        && phrase.chars().all(|c| c == ' ' || !(c.is_whitespace() || (c.is_alphabetic() && !c.is_lowercase())));
     if tidy { phrase.to_owned() } else { phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase() }
 }
 

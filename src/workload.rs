@@ -7,8 +7,7 @@
 /// The job a [`crate::RuleSet`] is compiled for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Workload {
-    /// A draft or two (`tact check draft.txt`): build what is cheap to
-    /// build. Phrases are looked up word by word instead of through an
+    /// One draft (`tact check draft.txt`): build what is cheap to build. Phrases are looked up word by word instead of through an
     /// automaton; patterns run without a lazy DFA.
     Draft,
     /// Many messages (folders, exports, the language server's many edits):
@@ -18,7 +17,8 @@ pub enum Workload {
 }
 
 impl Workload {
-    /// The largest input, in bytes, that [`Workload::Draft`] suits: past
-    /// it, searching without a lazy DFA costs more than building one.
+    /// The largest file, in bytes, `tact check` treats as one draft: many
+    /// times a long email, small enough that searching it without a lazy
+    /// DFA stays quick.
     pub const DRAFT_LIMIT: u64 = 32 * 1024;
 }

@@ -2,8 +2,8 @@
 //! Every error points at its file, line and column; all are collected.
 //! Built-in files come with a JSON form, read with serde_json; YAML is
 //! parsed only for user files and to report errors.
-//! Files are parsed, and lexicon patterns compiled, in parallel; results and
-//! errors keep file order.
+//! Files are parsed (their patterns too) in parallel; results and errors keep
+//! file order. Built-in patterns compile on first use, user patterns here.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -217,7 +217,6 @@ pub(super) fn compile(sources: Vec<Source>, workload: Workload) -> Result<RuleSe
     if !errors.is_empty() {
         return Err(LoadError { errors });
     }
-    // The two automata are independent; building them is most of a load.
     Ok(RuleSet { rules, intents, phrases: phrases.build(workload), patterns: patterns_builder.build() })
 }
 
