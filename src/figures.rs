@@ -6,9 +6,8 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::message::{Message, SectionKind};
+use crate::message::{Message, SectionKind, patterns};
+use crate::pattern::{Matcher, prebuilt};
 use crate::span::Span;
 
 /// The figures of one message. Serialised in the JSON summary.
@@ -55,8 +54,7 @@ pub struct Detail {
     pub prose: Span,
 }
 
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("valid link regex"));
+static LINK: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::LINK));
 
 /// (Each starts with i, m, o, u, w or y: see `is_any`.)
 const YOU: &[&str] =

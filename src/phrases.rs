@@ -74,11 +74,11 @@ impl PhraseIndexBuilder {
 
     /// Register a gate: `literals` are lowercase, with no tabs or line
     /// breaks. The gate is open on a text holding any of them.
-    pub fn gate(&mut self, literals: &[String]) -> GateId {
+    pub fn gate(&mut self, literals: &[impl AsRef<str>]) -> GateId {
         let id = GateId(self.gates);
         self.gates += 1;
         for literal in literals {
-            let gates = &mut self.entry(literal.clone()).gates;
+            let gates = &mut self.entry(literal.as_ref().to_owned()).gates;
             if !gates.contains(&id) {
                 gates.push(id);
             }

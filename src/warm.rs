@@ -1,10 +1,11 @@
-//! Warming up: compile the message model's patterns (sections,
-//! placeholders, links) on another thread while rules load.
+//! Warming up: ready the message model's patterns (sections, placeholders,
+//! links) on another thread while rules load.
 //!
-//! Every pattern is compiled once, on first use. A one-draft run needs all
-//! of them at once, so the CLI calls [`up`] on a spare thread at start: the
-//! patterns compile on one core while the rule pack compiles on the other.
-//! Results do not change; a thread reaching a pattern still being compiled
+//! Every pattern is readied once, on first use: the greeting, placeholder
+//! and Markdown patterns compile, the others deserialize the build's DFAs.
+//! A one-draft run needs all of them at once, so the CLI calls [`up`] on a
+//! spare thread at start, while the rule pack loads on the other core.
+//! Results do not change; a thread reaching a pattern still being readied
 //! waits for it.
 
 use crate::figures::Figures;

@@ -10,6 +10,7 @@
 pub mod front_matter;
 pub mod kind;
 mod markdown;
+pub mod patterns;
 pub mod placeholder;
 pub mod section;
 pub mod sentence;

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex_automata::meta::{self, Regex};
 
+use super::patterns;
+use crate::pattern::{Matcher, prebuilt};
 use crate::span::Span;
 
 /// What part of a message a span belongs to.
@@ -86,21 +88,20 @@ pub struct Section {
     pub span: Span,
 }
 
-/// Compile a section pattern. Those tried on many lines of every message
-/// (`often`) keep the lazy DFA, the quickest engine for repeated searches.
-/// The others, tried on a line or two, go without it and without the
-/// reverse automaton it needs: they compile in under half the time, which
-/// every one-draft run pays, and search a single line as quickly.
-fn section_regex(pattern: &str, often: bool) -> Result<Regex, meta::BuildError> {
-    meta::Builder::new().configure(meta::Config::new().hybrid(often)).build(pattern)
+/// Compile the greeting pattern: tried on a line or two, so without the
+/// lazy DFA and the reverse automaton it needs, which halves its compile
+/// time, paid by every one-draft run. (The build has the other section
+/// patterns ready as DFAs: [`patterns`].)
+fn section_regex(pattern: &str) -> Result<Regex, meta::BuildError> {
+    meta::Builder::new().configure(meta::Config::new().hybrid(false)).build(pattern)
 }
 
-static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    section_regex(r"(?i)^(?:subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*", false)
-        .expect("valid header regex")
-});
-static ANY_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| section_regex(r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]", false).expect("valid header regex"));
+static HEADER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::HEADER));
+static ANY_HEADER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::ANY_HEADER));
+static CLOSING: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::CLOSING));
+static QUOTE_INTRO: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::QUOTE_INTRO));
+static PS: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::PS));
+static SENT_FROM: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::SENT_FROM));
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     section_regex(
         r"(?x)^[\x20\t]*
@@ -111,43 +112,11 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
         |
           \p{Lu}[\p{L}'’.-]*(?:[\x20\t]+\p{Lu}[\p{L}'’.-]*){0,2}[\x20\t]*,[\x20\t]*$
         )",
-        false,
     )
     .expect("valid greeting regex")
 });
 /// The longest greeting, in characters ("Good morning Dr. Okafor-Smith,").
 const MAX_GREETING: usize = 60;
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    section_regex(
-        r"(?ix)^[\x20\t]*(?:
-          (?:best|warm|kind|warmest|kindest|many)?[\x20\t]*(?:regards|wishes|thanks|thanks\ again|thank\ you|thank\ you\ again)
-        | best | all\ the\ best | cheers | sincerely | yours(?:\ truly|\ sincerely)? | sincerely\ yours
-        | warmly | with\ gratitude | gratefully | respectfully | talk\ soon | speak\ soon | take\ care
-        | thanks(?:\ so\ much|\ a\ lot|\ in\ advance)? | thank\ you(?:\ so\ much|\ in\ advance)? | many\ thanks | much\ appreciated
-        | looking\ forward | onwards | ciao | best\ wishes | be\ well | thx | ty
-        )[\x20\t]*[,.!—–-]?[\x20\t]*$",
-        true,
-    )
-    .expect("valid closing regex")
-});
-static QUOTE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    section_regex(
-        r"(?ix)^[\x20\t]*(?:
-          on\ .+?\ (?:wrote|a\ écrit|schrieb|escribió)[\x20\t]*:[\x20\t]*$
-        | -{2,}[\x20\t]*(?:original\ message|forwarded\ message)[\x20\t]*-{2,}
-        | begin\ forwarded\ message[\x20\t]*:
-        | _{5,}[\x20\t]*$
-        )",
-        true,
-    )
-    .expect("valid quote regex")
-});
-static PS: LazyLock<Regex> = LazyLock::new(|| {
-    section_regex(r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)(?:[ \t]*[:.,-])?[ \t]+", true).expect("valid P.S. regex")
-});
-static SENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    section_regex(r"(?i)^[ \t]*sent from my [a-z]+|^[ \t]*get outlook for", true).expect("valid sent-from regex")
-});
 
 /// A line of the text: its span without the line break.
 #[derive(Debug, Clone, Copy)]

@@ -8,22 +8,28 @@
 //! skipped, and is compiled only when some message opens its gate. A
 //! one-draft run so compiles a handful of patterns instead of the whole
 //! pack, and a batch run skips most patterns on most messages.
+//!
+//! The built-in pack's patterns skip both steps ([`prebuilt`]): the build
+//! read their gates and serialized their DFAs.
 
 pub mod gate;
+pub mod prebuilt;
 pub mod translate;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
+use regex_automata::dfa::{self, dense};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_syntax::ast::{AssertionKind, Ast};
-use regex_syntax::hir::translate::TranslatorBuilder;
+use regex_syntax::ast::Ast;
 
 use crate::phrases::{GateId, Open, PhraseIndexBuilder};
 use crate::workload::Workload;
+use prebuilt::{DfaRegex, Prebuilt};
 
 /// Why a pattern does not compile: the regex engine's explanation.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -34,19 +40,38 @@ pub struct PatternError(String);
 #[derive(Debug, Clone)]
 pub struct Parsed {
     source: String,
-    ast: Ast,
-    required: Vec<gate::LiteralSet>,
-    anchored: bool,
+    form: Form,
+}
+
+/// What is known of a pattern before it compiles.
+#[derive(Debug, Clone)]
+enum Form {
+    /// A pattern of the built-in pack, prepared at build time.
+    Prebuilt(&'static Prebuilt),
+    /// Any other, parsed at load: its syntax tree, gates and anchoring.
+    Read { ast: Ast, gates: Vec<gate::LiteralSet>, anchored: bool },
 }
 
 impl Parsed {
-    /// Parse `source` (cheap: no automaton is built).
+    /// Parse `source` (cheap: no automaton is built; nothing at all for a
+    /// pattern of the built-in pack).
     ///
     /// # Errors
     /// When `source` is not valid regex syntax.
     pub fn new(source: &str) -> Result<Self, PatternError> {
-        let ast = translate::translate(source).map_err(|e| PatternError(first_line(&e.to_string())))?;
-        Ok(Self { source: source.to_owned(), required: gate::required(&ast), anchored: anchored(&ast), ast })
+        Self::read(source.to_owned()).map_err(|(_, e)| e)
+    }
+
+    /// [`Parsed::new`], keeping `source` for the error.
+    fn read(source: String) -> Result<Self, (String, PatternError)> {
+        let form = match prebuilt::find(&source) {
+            Some(prebuilt) => Form::Prebuilt(prebuilt),
+            None => match parse(&source) {
+                Ok(ast) => Form::Read { gates: gate::required(&ast), anchored: translate::anchored(&ast), ast },
+                Err(e) => return Err((source, e)),
+            },
+        };
+        Ok(Self { source, form })
     }
 }
 
@@ -87,7 +112,7 @@ impl fmt::Debug for PatternList {
 impl<'de> serde::Deserialize<'de> for PatternList {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let sources = Vec::<String>::deserialize(deserializer)?;
-        Ok(Self { items: sources.into_iter().map(|s| Parsed::new(&s).map_err(|e| (s, e))).collect() })
+        Ok(Self { items: sources.into_iter().map(Parsed::read).collect() })
     }
 }
 
@@ -115,12 +140,14 @@ impl PatternsBuilder {
         if let Some(pattern) = self.by_source.get(&parsed.source) {
             return Arc::clone(pattern);
         }
-        let gate = parsed.required.iter().map(|set| phrases.gate(set)).collect();
+        let gate = match &parsed.form {
+            Form::Prebuilt(prebuilt) => prebuilt.gates.iter().map(|set| phrases.gate(set)).collect(),
+            Form::Read { gates, .. } => gates.iter().map(|set| phrases.gate(set)).collect(),
+        };
         let pattern = Arc::new(Pattern {
             source: parsed.source,
-            ast: parsed.ast,
+            form: parsed.form,
             gate,
-            anchored: parsed.anchored,
             lazy_dfa: self.workload == Workload::Batch,
             regex: OnceLock::new(),
         });
@@ -158,11 +185,10 @@ impl Patterns {
 #[derive(Debug)]
 pub struct Pattern {
     source: String,
-    ast: Ast,
+    form: Form,
     gate: Vec<GateId>,
-    anchored: bool,
     lazy_dfa: bool,
-    regex: OnceLock<Regex>,
+    regex: OnceLock<Matcher>,
 }
 
 impl Pattern {
@@ -173,7 +199,7 @@ impl Pattern {
     /// a pattern too large).
     pub fn compile(&self) -> Result<(), PatternError> {
         if self.regex.get().is_none() {
-            let regex = build(&self.source, &self.ast, self.lazy_dfa)?;
+            let regex = self.build()?;
             let _ = self.regex.set(regex);
         }
         Ok(())
@@ -189,7 +215,10 @@ impl Pattern {
     /// (`^`, `$`, `\A`, `\z`).
     #[must_use]
     pub fn anchored(&self) -> bool {
-        self.anchored
+        match &self.form {
+            Form::Prebuilt(prebuilt) => prebuilt.anchored,
+            Form::Read { anchored, .. } => *anchored,
+        }
     }
 
     /// Whether a text whose literals are `open` could hold a match.
@@ -204,55 +233,104 @@ impl Pattern {
     /// When the pattern does not compile and [`Pattern::compile`] was not
     /// called at load time. User rules are compiled at load; the built-in
     /// pack is compiled by its tests.
-    pub fn regex(&self) -> &Regex {
-        self.regex
-            .get_or_init(|| build(&self.source, &self.ast, self.lazy_dfa).expect("built-in patterns compile (tested)"))
+    pub fn regex(&self) -> &Matcher {
+        self.regex.get_or_init(|| self.build().expect("built-in patterns compile (tested)"))
+    }
+
+    /// The build's DFAs when there are some; the regex engine's automata
+    /// otherwise: case-insensitive by default; no full DFA (the lazy DFA is
+    /// as fast on message-sized texts, and building a full one costs more
+    /// than a one-draft run has); no literal prefilter (the gate has checked
+    /// the literals already).
+    fn build(&self) -> Result<Matcher, PatternError> {
+        let ast = match &self.form {
+            Form::Prebuilt(prebuilt) => match prebuilt.regex() {
+                Some(regex) => return Ok(Matcher::Dfa(Box::new(regex))),
+                None => Cow::Owned(parse(&self.source)?),
+            },
+            Form::Read { ast, .. } => Cow::Borrowed(ast),
+        };
+        let hir = translate::hir(&self.source, &ast).map_err(|e| PatternError(first_line(&e.to_string())))?;
+        meta::Builder::new()
+            .configure(
+                meta::Config::new()
+                    .dfa(false)
+                    .hybrid(self.lazy_dfa)
+                    .auto_prefilter(false)
+                    .which_captures(WhichCaptures::Implicit)
+                    .nfa_size_limit(Some(1 << 22)),
+            )
+            .build_from_hir(&hir)
+            .map(Matcher::Meta)
+            .map_err(|e| PatternError(first_line(&e.to_string())))
     }
 }
 
-/// Compile a translated pattern. Case-insensitive by default; no full DFA
-/// (the lazy DFA is as fast on message-sized texts, and building a full one
-/// costs more than a one-draft run has); no literal prefilter (the gate has
-/// checked the literals already).
-fn build(source: &str, ast: &Ast, lazy_dfa: bool) -> Result<Regex, PatternError> {
-    let hir = TranslatorBuilder::new()
-        .case_insensitive(true)
-        .build()
-        .translate(source, ast)
-        .map_err(|e| PatternError(first_line(&e.to_string())))?;
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .dfa(false)
-                .hybrid(lazy_dfa)
-                .auto_prefilter(false)
-                .which_captures(WhichCaptures::Implicit)
-                .nfa_size_limit(Some(1 << 22)),
-        )
-        .build_from_hir(&hir)
-        .map_err(|e| PatternError(first_line(&e.to_string())))
+/// A compiled pattern: DFAs from the build, or the regex engine's own. Both
+/// find the same leftmost-first matches (tested on every pattern of the
+/// pack).
+#[derive(Debug)]
+pub enum Matcher {
+    /// Boxed: a pair of DFAs is 1.5 KB of tables' headers.
+    Dfa(Box<DfaRegex>),
+    Meta(Regex),
+}
+
+impl Matcher {
+    /// Whether `text` holds a match.
+    #[must_use]
+    pub fn is_match(&self, text: &str) -> bool {
+        match self {
+            Self::Dfa(regex) => regex.is_match(text),
+            Self::Meta(regex) => regex.is_match(text),
+        }
+    }
+
+    /// The first match in `text`.
+    #[must_use]
+    pub fn find(&self, text: &str) -> Option<regex_automata::Match> {
+        match self {
+            Self::Dfa(regex) => regex.find(text),
+            Self::Meta(regex) => regex.find(text),
+        }
+    }
+
+    /// The matches in `text`, in order, not overlapping.
+    #[must_use]
+    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> Matches<'r, 'h> {
+        match self {
+            Self::Dfa(regex) => Matches::Dfa(regex.find_iter(text)),
+            Self::Meta(regex) => Matches::Meta(regex.find_iter(text)),
+        }
+    }
+}
+
+/// The iterator of [`Matcher::find_iter`].
+pub enum Matches<'r, 'h> {
+    Dfa(dfa::regex::FindMatches<'r, 'h, dense::DFA<&'static [u32]>>),
+    Meta(meta::FindMatches<'r, 'h>),
+}
+
+impl Iterator for Matches<'_, '_> {
+    type Item = regex_automata::Match;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Self::Dfa(matches) => matches.next(),
+            Self::Meta(matches) => matches.next(),
+        }
+    }
+}
+
+/// `source` parsed and translated.
+fn parse(source: &str) -> Result<Ast, PatternError> {
+    translate::translate(source).map_err(|e| PatternError(first_line(&e.to_string())))
 }
 
 /// The line of a regex error that says what is wrong (the others draw the
 /// pattern with a caret).
 fn first_line(text: &str) -> String {
     text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(text).trim().to_owned()
-}
-
-fn anchored(ast: &Ast) -> bool {
-    match ast {
-        Ast::Assertion(a) => {
-            matches!(
-                a.kind,
-                AssertionKind::StartLine | AssertionKind::EndLine | AssertionKind::StartText | AssertionKind::EndText
-            )
-        }
-        Ast::Repetition(r) => anchored(&r.ast),
-        Ast::Group(g) => anchored(&g.ast),
-        Ast::Alternation(a) => a.asts.iter().any(anchored),
-        Ast::Concat(c) => c.asts.iter().any(anchored),
-        _ => false,
-    }
 }
 
 #[cfg(test)]
@@ -312,6 +390,131 @@ mod tests {
         assert!(Parsed::new("(unclosed").is_err());
         let (re, ..) = pattern(r"\p{NotAClass}x");
         assert!(re.compile().is_err());
+    }
+
+    /// The regex engine's automata for a prebuilt pattern, compiled the way
+    /// a pattern outside the pack would be.
+    fn engine_for(prebuilt: &Prebuilt) -> Matcher {
+        let ast = parse(prebuilt.source).expect("the pack parses");
+        assert_eq!(translate::anchored(&ast), prebuilt.anchored, "{}", prebuilt.source);
+        let required = gate::required(&ast);
+        let gates: Vec<Vec<&str>> = required.iter().map(|set| set.iter().map(String::as_str).collect()).collect();
+        assert_eq!(gates, prebuilt.gates, "{}", prebuilt.source);
+        let form = Form::Read { ast, gates: Vec::new(), anchored: prebuilt.anchored };
+        let pattern = Pattern {
+            source: prebuilt.source.to_owned(),
+            form,
+            gate: Vec::new(),
+            lazy_dfa: true,
+            regex: OnceLock::new(),
+        };
+        let matcher = pattern.build().expect("the pack compiles");
+        assert!(matches!(matcher, Matcher::Meta(_)));
+        matcher
+    }
+
+    /// A pattern with its build's DFAs and the regex engine's automata.
+    type Both = (&'static Prebuilt, Matcher, Matcher);
+
+    fn with_dfas() -> Vec<Both> {
+        prebuilt::PREBUILT.iter().filter_map(|p| Some((p, Matcher::Dfa(Box::new(p.regex()?)), engine_for(p)))).collect()
+    }
+
+    fn spans(matcher: &Matcher, text: &str) -> Vec<std::ops::Range<usize>> {
+        matcher.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    fn fixture_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect()
+    }
+
+    #[test]
+    fn prebuilt_dfas_find_what_the_engine_finds_in_every_fixture() {
+        let texts = fixture_texts();
+        assert!(texts.len() > 200, "{} fixtures", texts.len());
+        let all = with_dfas();
+        assert!(all.len() > 80, "{} patterns with DFAs", all.len());
+        let mut matched = 0;
+        for (prebuilt, dfa, engine) in &all {
+            for text in &texts {
+                let expected = spans(engine, text);
+                assert_eq!(spans(dfa, text), expected, "{} on {text:?}", prebuilt.source);
+                assert_eq!(dfa.is_match(text), !expected.is_empty(), "{}", prebuilt.source);
+                matched += expected.len();
+            }
+        }
+        assert!(matched > 1000, "only {matched} matches: the comparison proves little");
+    }
+
+    #[test]
+    fn the_models_dfas_find_what_the_engine_finds_in_every_fixture() {
+        let texts = fixture_texts();
+        let mut matched = 0;
+        for source in crate::message::patterns::ALL {
+            let dfa = prebuilt::model(source);
+            assert!(matches!(dfa, Matcher::Dfa(_)), "{source}");
+            let engine = Matcher::Meta(Regex::new(source).expect("compiles"));
+            // Section patterns are tried line by line, the link pattern on
+            // whole sections.
+            for text in &texts {
+                for piece in text.lines().chain([text.as_str()]) {
+                    let expected = spans(&engine, piece);
+                    assert_eq!(spans(&dfa, piece), expected, "{source} on {piece:?}");
+                    assert_eq!(dfa.find(piece).map(|m| m.range()), expected.first().cloned(), "{source}");
+                    matched += expected.len();
+                }
+            }
+        }
+        assert!(matched > 500, "only {matched} matches: the comparison proves little");
+    }
+
+    /// Words of the pack's patterns, punctuation, line breaks and letters
+    /// outside ASCII: random texts that come close to matching.
+    fn vocabulary() -> Vec<String> {
+        let mut words: Vec<String> = prebuilt::PREBUILT
+            .iter()
+            .flat_map(|p| p.source.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1))
+            .map(str::to_owned)
+            .collect();
+        words.sort();
+        words.dedup();
+        let others = [
+            " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", ".", ",", "?", "!", ";", ":", "'", "’", "-", "—", "(",
+            ")", "[", "]", "{{", "}}", "@", "%", "30", "4", "2pm", "I", "We", "You", "Hi", "Re:", "\u{a0}", "\u{2028}",
+            "é", "Ö", "ß", "日本", "🙂", "\u{301}", "K", "\u{212a}",
+        ];
+        words.extend(others.iter().map(|s| (*s).to_owned()));
+        words
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn prebuilt_dfas_find_what_the_engine_finds_in_random_text(
+            picks in proptest::collection::vec((0usize..10_000, proptest::bool::ANY), 0..60)
+        ) {
+            static ALL: std::sync::LazyLock<(Vec<Both>, Vec<String>)> =
+                std::sync::LazyLock::new(|| (with_dfas(), vocabulary()));
+            let (all, words) = &*ALL;
+            let mut text = String::new();
+            for (i, upper) in picks {
+                let word = &words[i % words.len()];
+                if upper { text.push_str(&word.to_uppercase()) } else { text.push_str(word) }
+                if i % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            for (prebuilt, dfa, engine) in all {
+                proptest::prop_assert_eq!(spans(dfa, &text), spans(engine, &text), "{} on {:?}", prebuilt.source, text);
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use regex_syntax::ast::{
     self, AssertionKind, Ast, ClassAscii, ClassAsciiKind, ClassBracketed, ClassPerl, ClassPerlKind, ClassSet,
     ClassSetItem, Concat, Flag, Flags, FlagsItem, FlagsItemKind, Group, GroupKind, Span,
 };
+use regex_syntax::hir::{self, Hir, translate::TranslatorBuilder};
 
 /// Parse `pattern` and rewrite its Perl classes and word boundaries to ASCII.
 ///
@@ -20,6 +21,35 @@ pub fn translate(pattern: &str) -> Result<Ast, ast::Error> {
     let mut ast = ast::parse::Parser::new().parse(pattern)?;
     rewrite(&mut ast);
     Ok(ast)
+}
+
+/// The regex engine's form of `ast`, translated from `source`:
+/// case-insensitive unless the pattern says otherwise.
+///
+/// # Errors
+/// When the pattern names something that does not exist (an unknown
+/// Unicode class).
+pub fn hir(source: &str, ast: &Ast) -> Result<Hir, hir::Error> {
+    TranslatorBuilder::new().case_insensitive(true).build().translate(source, ast)
+}
+
+/// Whether a match depends on where the searched text starts or ends
+/// (`^`, `$`, `\A`, `\z`).
+#[must_use]
+pub fn anchored(ast: &Ast) -> bool {
+    match ast {
+        Ast::Assertion(a) => {
+            matches!(
+                a.kind,
+                AssertionKind::StartLine | AssertionKind::EndLine | AssertionKind::StartText | AssertionKind::EndText
+            )
+        }
+        Ast::Repetition(r) => anchored(&r.ast),
+        Ast::Group(g) => anchored(&g.ast),
+        Ast::Alternation(a) => a.asts.iter().any(anchored),
+        Ast::Concat(c) => c.asts.iter().any(anchored),
+        _ => false,
+    }
 }
 
 /// `ast` as pattern text.

@@ -1,5 +1,5 @@
 //! The built-in rule pack, embedded at compile time from `rules/`, each
-//! file with its JSON form made by `build.rs`.
+//! file with its JSON form made by the build script (`build/main.rs`).
 
 use super::Source;
 

@@ -1,0 +1,43 @@
+//! The message model's patterns that the build turns into DFAs
+//! (`build/patterns.rs`), as text: a run deserializes them instead of
+//! compiling them ([`crate::pattern::prebuilt::model`]). Plain regex syntax,
+//! Unicode-aware and case-sensitive unless a pattern says otherwise.
+//!
+//! The model's other patterns compile at run time: the greeting (letters of
+//! any script make its DFA megabytes large), and those that need capture
+//! groups or do not determinize (placeholders, front matter, Markdown).
+
+/// A well-known header line: `Subject:`, `To:`, `From:`...
+pub const HEADER: &str = r"(?i)^(?:subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*";
+
+/// Any `Name: value` header line.
+pub const ANY_HEADER: &str = r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]";
+
+/// A closing line: "Best,", "Thanks again!", "Talk soon".
+pub const CLOSING: &str = r"(?ix)^[\x20\t]*(?:
+          (?:best|warm|kind|warmest|kindest|many)?[\x20\t]*(?:regards|wishes|thanks|thanks\ again|thank\ you|thank\ you\ again)
+        | best | all\ the\ best | cheers | sincerely | yours(?:\ truly|\ sincerely)? | sincerely\ yours
+        | warmly | with\ gratitude | gratefully | respectfully | talk\ soon | speak\ soon | take\ care
+        | thanks(?:\ so\ much|\ a\ lot|\ in\ advance)? | thank\ you(?:\ so\ much|\ in\ advance)? | many\ thanks | much\ appreciated
+        | looking\ forward | onwards | ciao | best\ wishes | be\ well | thx | ty
+        )[\x20\t]*[,.!—–-]?[\x20\t]*$";
+
+/// The line that introduces quoted material: "On Mon, Sam wrote:".
+pub const QUOTE_INTRO: &str = r"(?ix)^[\x20\t]*(?:
+          on\ .+?\ (?:wrote|a\ écrit|schrieb|escribió)[\x20\t]*:[\x20\t]*$
+        | -{2,}[\x20\t]*(?:original\ message|forwarded\ message)[\x20\t]*-{2,}
+        | begin\ forwarded\ message[\x20\t]*:
+        | _{5,}[\x20\t]*$
+        )";
+
+/// The start of a P.S.
+pub const PS: &str = r"^[ \t]*(?:P\.? ?S\.?|p\.s\.)(?:[ \t]*[:.,-])?[ \t]+";
+
+/// A mail app's line at the end: "Sent from my iPhone".
+pub const SENT_FROM: &str = r"(?i)^[ \t]*sent from my [a-z]+|^[ \t]*get outlook for";
+
+/// A link in prose.
+pub const LINK: &str = r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+";
+
+/// Every pattern above, for the build.
+pub const ALL: &[&str] = &[HEADER, ANY_HEADER, CLOSING, QUOTE_INTRO, PS, SENT_FROM, LINK];
