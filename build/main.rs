@@ -19,6 +19,7 @@
 #[allow(dead_code)]
 #[path = "../src/pattern/gate.rs"]
 mod gate;
+#[allow(dead_code)]
 #[path = "../src/message/patterns.rs"]
 mod model_patterns;
 mod patterns;

@@ -3,15 +3,28 @@
 //! compiling them ([`crate::pattern::prebuilt::model`]). Plain regex syntax,
 //! Unicode-aware and case-sensitive unless a pattern says otherwise.
 //!
-//! The model's other patterns compile at run time: the greeting (letters of
-//! any script make its DFA megabytes large), and those that need capture
-//! groups or do not determinize (placeholders, front matter, Markdown).
+//! The model's other patterns compile at run time: a greeting that is a
+//! name alone (letters of any script make its DFA over a megabyte; it is
+//! tried only on a first line that opens with no greeting word), and those
+//! that need capture groups or do not determinize (placeholders, front
+//! matter, Markdown).
 
 /// A well-known header line: `Subject:`, `To:`, `From:`...
 pub const HEADER: &str = r"(?i)^(?:subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*";
 
 /// Any `Name: value` header line.
 pub const ANY_HEADER: &str = r"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]";
+
+/// A greeting line that opens with a greeting word: "Hi Sam,", "Good
+/// morning Dr. Okafor!", "Hello".
+pub const GREETING_WORD: &str = r"(?x)^[\x20\t]*
+          (?i:hi|hiya|hello|hey|heya|dear|greetings|howdy|yo|good\ (?:morning|afternoon|evening|day)|ahoy)
+          (?:[\x20\t]+(?:(?i:dr|mr|mrs|ms|mx|prof|rev)\.[\x20\t]*)?[^\s,!:.;?—–][^,!:.;?\n—–]*?)?
+          [\x20\t]*(?:[,!:—–]|\ -|$|\.\s*$)";
+
+/// A greeting line that is one to three capitalized names and a comma:
+/// "Sam,", "Dr Okafor-Smith,". Compiled at run time.
+pub const GREETING_NAME: &str = r"^[\x20\t]*\p{Lu}[\p{L}'’.-]*(?:[\x20\t]+\p{Lu}[\p{L}'’.-]*){0,2}[\x20\t]*,[\x20\t]*$";
 
 /// A closing line: "Best,", "Thanks again!", "Talk soon".
 pub const CLOSING: &str = r"(?ix)^[\x20\t]*(?:
@@ -40,4 +53,4 @@ pub const SENT_FROM: &str = r"(?i)^[ \t]*sent from my [a-z]+|^[ \t]*get outlook 
 pub const LINK: &str = r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+";
 
 /// Every pattern above, for the build.
-pub const ALL: &[&str] = &[HEADER, ANY_HEADER, CLOSING, QUOTE_INTRO, PS, SENT_FROM, LINK];
+pub const ALL: &[&str] = &[HEADER, ANY_HEADER, GREETING_WORD, CLOSING, QUOTE_INTRO, PS, SENT_FROM, LINK];
