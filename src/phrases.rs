@@ -16,7 +16,9 @@
 //! a word starts, so such phrases are filed in a table under their first two
 //! words and looked up word by word, and only gate literals (which match
 //! anywhere, inside a word too) and phrases starting with punctuation go
-//! through the automaton. Both find the same matches.
+//! through the automaton. Most are filed only when the text is scanned, and
+//! only if the text has their first words (`Deferred`). Both find the same
+//! matches.
 
 use std::borrow::Cow;
 
@@ -158,7 +160,7 @@ impl PhraseIndexBuilder {
 /// The phrases a draft's index files only once it sees the text: those
 /// in ASCII that start with a letter or digit, nearly all of them. Filing
 /// 2,400 phrases costs a third of a one-draft run; checking which can start
-/// at a word of the one text checked, and filing those, costs a tenth of
+/// at a word of the one text checked, and filing those, costs a quarter of
 /// that. (`--fix` scans the rewritten text again: it is checked again.)
 #[derive(Debug, Default)]
 struct Deferred(Vec<(Box<str>, ListId)>);
