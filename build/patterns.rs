@@ -14,8 +14,8 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use regex_automata::MatchKind;
 use regex_automata::dfa::{StartKind, dense};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -48,11 +48,14 @@ struct Prepared {
 pub fn write(mut sources: Vec<String>, model: &[&str], out: &Path, big_endian: bool) {
     sources.sort();
     sources.dedup();
-    let pack = in_parallel(&sources, |source| prepare(source, big_endian));
-    let model_automata = in_parallel(model, |source| {
-        let hir = regex_automata::util::syntax::parse(source).expect("the model's patterns parse");
-        automata(&hir, big_endian)
-    });
+    let pack: Vec<_> = sources.par_iter().map(|source| prepare(source, big_endian)).collect();
+    let model_automata: Vec<_> = model
+        .par_iter()
+        .map(|source| {
+            let hir = regex_automata::util::syntax::parse(source).expect("the model's patterns parse");
+            automata(&hir, big_endian)
+        })
+        .collect();
 
     let mut dfas = Dfas { dir: out.join("prebuilt_patterns"), statics: String::new(), count: 0 };
     fs::create_dir_all(&dfas.dir).expect("create prebuilt_patterns/");
@@ -105,29 +108,6 @@ impl Dfas {
         }
         format!("Some((&DFA_{i}_FORWARD.bytes, &DFA_{i}_REVERSE.bytes))")
     }
-}
-
-/// `f` of every item, in order, on every core.
-fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break done };
-                        done.push((i, f(item)));
-                    }
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().expect("a pattern worker finished")).collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Gates, anchoring and DFAs of `source`; `None` when it does not parse

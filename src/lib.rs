@@ -19,6 +19,8 @@ pub mod diagnostic;
 pub mod error;
 pub mod figures;
 pub mod fix;
+#[cfg(test)]
+mod fixtures;
 pub mod input;
 pub mod intent;
 pub mod line_index;

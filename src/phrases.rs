@@ -193,18 +193,10 @@ impl Deferred {
         let mut builder = PhraseIndexBuilder::default();
         for (phrase, id) in &self.0 {
             for_each_form(phrase, |form| {
-                // Deferred phrases are ASCII (but for curly apostrophes,
-                // which are not word characters): words are bytes.
-                let bytes = form.as_bytes();
-                let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-                let first = bytes.iter().position(|b| !word(b)).unwrap_or(bytes.len());
-                let second = bytes[first..].iter().position(word).map(|gap| {
-                    let start = first + gap;
-                    start + bytes[start..].iter().position(|b| !word(b)).unwrap_or(bytes.len() - start)
-                });
-                let present = match second {
-                    None => one.contains(&bytes[..first]),
-                    Some(end) => two.contains(&bytes[..end]),
+                let present = match first_words(form) {
+                    Some((first, None)) => one.contains(&form.as_bytes()[..first]),
+                    Some((_, Some(second))) => two.contains(&form.as_bytes()[..second]),
+                    None => unreachable!("a deferred phrase starts with a word character"),
                 };
                 if present {
                     builder.file(form, *id);
@@ -257,14 +249,13 @@ impl Words {
     /// File `literal`; false when it does not start with a word character.
     fn file(&mut self, literal: &str, index: u32) -> bool {
         let bytes = literal.as_bytes();
-        let mut runs = word_runs(literal, Span::new(0, literal.len()));
-        match (runs.next(), runs.next()) {
-            (Some((0, end)), None) => self.first.entry(bytes[..end].into()).or_default().alone.push(index),
-            (Some((0, first)), Some((_, end))) => {
+        match first_words(literal) {
+            Some((first, None)) => self.first.entry(bytes[..first].into()).or_default().alone.push(index),
+            Some((first, Some(second))) => {
                 self.first.entry(bytes[..first].into()).or_default().longer = true;
-                self.two.entry(bytes[..end].into()).or_default().push(index);
+                self.two.entry(bytes[..second].into()).or_default().push(index);
             }
-            _ => return false,
+            None => return false,
         }
         true
     }
@@ -412,6 +403,34 @@ impl PhraseIndex {
     }
 }
 
+/// Where the first word of `literal` ends, and the second if it has one:
+/// the keys it is filed under. `None` when it does not start with a word.
+fn first_words(literal: &str) -> Option<(usize, Option<usize>)> {
+    let run_end = |mut at: usize| {
+        while at < literal.len() {
+            let (word, len) = char_at(literal, at);
+            if !word {
+                break;
+            }
+            at += len;
+        }
+        at
+    };
+    let first = run_end(0);
+    if first == 0 {
+        return None;
+    }
+    let mut at = first;
+    while at < literal.len() {
+        let (word, len) = char_at(literal, at);
+        if word {
+            return Some((first, Some(run_end(at))));
+        }
+        at += len;
+    }
+    Some((first, None))
+}
+
 /// Where each run of word characters inside `region` starts and ends.
 fn word_runs(text: &str, region: Span) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = region.start;
@@ -438,7 +457,7 @@ fn word_runs(text: &str, region: Span) -> impl Iterator<Item = (usize, usize)> +
 }
 
 /// Whether the character at byte `at` is a word character, and its length.
-#[inline]
+#[inline(always)] // a call costs more than the ASCII test, and words are mostly ASCII
 fn char_at(text: &str, at: usize) -> (bool, usize) {
     let byte = text.as_bytes()[at];
     if byte.is_ascii() {

@@ -1,8 +1,9 @@
 //! Warming up: ready the message model's patterns (sections, placeholders,
 //! links) on another thread while rules load.
 //!
-//! Every pattern is readied once, on first use: the greeting, placeholder
-//! and Markdown patterns compile, the others deserialize the build's DFAs.
+//! Every pattern is readied once, on first use: the placeholder, Markdown
+//! and front-matter patterns compile, the others deserialize the build's
+//! DFAs.
 //! A one-draft run needs all of them at once, so the CLI calls [`up`] on a
 //! spare thread at start, while the rule pack loads on the other core.
 //! Results do not change; a thread reaching a pattern still being readied

@@ -365,13 +365,8 @@ mod tests {
     #[test]
     fn the_split_greeting_finds_what_one_pattern_finds() {
         let one = Regex::new(GREETING_AS_ONE).expect("valid");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut lines: Vec<String> = walkdir::WalkDir::new(root)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .flat_map(|text| text.lines().map(str::to_owned).collect::<Vec<_>>())
-            .collect();
+        let mut lines: Vec<String> =
+            crate::fixtures::texts().iter().flat_map(|text| text.lines().map(str::to_owned)).collect();
         lines.extend(
             [
                 "Hi",

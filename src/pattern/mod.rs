@@ -424,20 +424,9 @@ mod tests {
         matcher.find_iter(text).map(|m| m.range()).collect()
     }
 
-    fn fixture_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        walkdir::WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect()
-    }
-
     #[test]
     fn prebuilt_dfas_find_what_the_engine_finds_in_every_fixture() {
-        let texts = fixture_texts();
+        let texts = crate::fixtures::texts();
         assert!(texts.len() > 200, "{} fixtures", texts.len());
         let all = with_dfas();
         assert!(all.len() > 80, "{} patterns with DFAs", all.len());
@@ -455,7 +444,7 @@ mod tests {
 
     #[test]
     fn the_models_dfas_find_what_the_engine_finds_in_every_fixture() {
-        let texts = fixture_texts();
+        let texts = crate::fixtures::texts();
         let mut matched = 0;
         for source in crate::message::patterns::ALL {
             let dfa = prebuilt::model(source);

@@ -3,7 +3,8 @@
 //! Built-in files come with a JSON form, read with serde_json; YAML is
 //! parsed only for user files and to report errors.
 //! Files are parsed (their patterns too) in parallel; results and errors keep
-//! file order. Built-in patterns compile on first use, user patterns here.
+//! file order. User patterns compile here; built-in ones on first use (most
+//! from the build's DFAs).
 
 use std::collections::BTreeMap;
 use std::path::Path;
