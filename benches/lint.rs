@@ -15,10 +15,6 @@ use tact::{Linter, Message};
 
 use support::corpus;
 
-/// The allocator the `tact` binary uses, so that figures match it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const N: usize = 10_000;
 
 fn one_draft(c: &mut Criterion) {

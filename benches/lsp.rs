@@ -12,10 +12,6 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
 use serde_json::{Value, json};
 
-/// The allocator the `tact` binary uses, so that figures match it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const URI: &str = "file:///tact-bench/draft.txt";
 
 /// A realistic ~3 KB cold email with an emoji, accented names, two

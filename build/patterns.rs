@@ -2,7 +2,8 @@
 //! to: each one's gates and anchoring (read off its syntax tree by the same
 //! code a run uses, `src/pattern/translate.rs` and `gate.rs`), and, when
 //! they fit, its forward and reverse DFAs, minimized and serialized. The
-//! message model's own patterns (`src/message/patterns.rs`) get DFAs too.
+//! message model's own patterns (`src/message/patterns.rs`) get DFAs too,
+//! one pair for each set of patterns searched for together.
 //! A run deserializes a pattern's DFAs the first time it needs them,
 //! instead of parsing and compiling the pattern (`src/pattern/prebuilt.rs`).
 //!
@@ -24,13 +25,16 @@ use regex_syntax::hir::Hir;
 use crate::{gate, translate};
 
 /// The most memory one DFA may take while it is built (dense, before it is
-/// minimized). Larger ones take seconds to build and megabytes of binary.
-const DFA_LIMIT: usize = 8 << 20;
+/// minimized). The long-sentence pattern (`[^.?!\n]{30,}` twice), which
+/// every message opens, needs between 8 and 16 MB; the seven patterns that
+/// pass it take seconds more to fail at a higher limit.
+const DFA_LIMIT: usize = 16 << 20;
 
-/// The most bytes a pattern's two DFAs may take in the binary. The few
-/// patterns above it (letters of any script, `\p{L}`, make the largest)
-/// compile at run time about as fast as their DFAs would deserialize.
-const MAX_BYTES: usize = 768 << 10;
+/// The most bytes a pattern's two DFAs (or a set's) may take in the binary.
+/// A run reads them without copying or checking them, so size costs only
+/// binary: the largest, the long-sentence pattern, is 2.1 MB; letters of
+/// any script (`\p{L}`) take about 1 MB; the model's placeholder set 1.5 MB.
+const MAX_BYTES: usize = 3 << 20;
 
 /// A forward and a reverse DFA, serialized.
 type Automata = (Vec<u8>, Vec<u8>);
@@ -45,15 +49,16 @@ struct Prepared {
 
 /// Prepare the pack's `sources` and the model's patterns, and write
 /// `OUT_DIR/prebuilt_patterns.rs` and the DFAs it includes.
-pub fn write(mut sources: Vec<String>, model: &[&str], out: &Path, big_endian: bool) {
+pub fn write(mut sources: Vec<String>, model: &[&[&str]], out: &Path, big_endian: bool) {
     sources.sort();
     sources.dedup();
     let pack: Vec<_> = sources.par_iter().map(|source| prepare(source, big_endian)).collect();
     let model_automata: Vec<_> = model
         .par_iter()
-        .map(|source| {
-            let hir = regex_automata::util::syntax::parse(source).expect("the model's patterns parse");
-            automata(&hir, big_endian)
+        .map(|sources| {
+            let parse =
+                |source: &&str| regex_automata::util::syntax::parse(source).expect("the model's patterns parse");
+            automata(&sources.iter().map(parse).collect::<Vec<_>>(), big_endian)
         })
         .collect();
 
@@ -74,9 +79,9 @@ pub fn write(mut sources: Vec<String>, model: &[&str], out: &Path, big_endian: b
         .expect("write to string");
     }
     table.push_str("];\n\n/// The message model's patterns.\npub static MODEL: &[Model] = &[\n");
-    for (source, automata) in model.iter().zip(&model_automata) {
+    for (sources, automata) in model.iter().zip(&model_automata) {
         let automata = dfas.add(automata.as_ref());
-        writeln!(table, "    Model {{ source: {source:?}, automata: {automata} }},").expect("write to string");
+        writeln!(table, "    Model {{ sources: &{sources:?}, automata: {automata} }},").expect("write to string");
     }
     table.push_str("];\n\n");
     table.push_str(&dfas.statics);
@@ -119,19 +124,19 @@ fn prepare(source: &str, big_endian: bool) -> Option<Prepared> {
         source: source.to_owned(),
         anchored: translate::anchored(&ast),
         gates: gate::required(&ast),
-        automata: automata(&hir, big_endian),
+        automata: automata(&[hir], big_endian),
     })
 }
 
 /// The forward DFA (leftmost-first, unanchored searches only) and the
 /// reverse one (anchored, all matches) that together find the same spans
 /// as the regex engine: the pair `regex_automata::dfa::regex::Regex`
-/// builds from a pattern. `None` when they do not fit.
-fn automata(hir: &Hir, big_endian: bool) -> Option<Automata> {
+/// builds from patterns. `None` when they do not fit.
+fn automata(hirs: &[Hir], big_endian: bool) -> Option<Automata> {
     let nfa = |reverse: bool| {
         thompson::Compiler::new()
             .configure(thompson::Config::new().reverse(reverse).which_captures(WhichCaptures::None))
-            .build_from_hir(hir)
+            .build_many_from_hir(hirs)
             .ok()
     };
     let limits =

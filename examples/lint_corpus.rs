@@ -10,10 +10,6 @@ use std::time::Instant;
 
 use tact::{Linter, Message};
 
-/// The allocator the `tact` binary uses, so that figures match it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Every message once (a separate function, for `--toggle-collect`).
 #[inline(never)]
 fn lint_all(linter: &Linter, messages: &[String]) -> usize {

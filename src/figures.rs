@@ -54,7 +54,7 @@ pub struct Detail {
     pub prose: Span,
 }
 
-static LINK: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::LINK));
+static LINK: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::LINK]));
 
 /// (Each starts with i, m, o, u, w or y: see `is_any`.)
 const YOU: &[&str] =

@@ -34,7 +34,6 @@ pub mod report;
 pub mod rule;
 pub mod score;
 pub mod span;
-pub mod warm;
 pub mod workload;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Level, Rewrite};

@@ -3,12 +3,6 @@
 
 mod cli;
 
-/// mimalloc instead of the system allocator: compiling the rule pack's
-/// automata allocates in many small pieces, and glibc's malloc took a
-/// quarter of a one-draft run's instructions (`docs/performance.md`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     cli::main()
 }

@@ -124,35 +124,100 @@ impl PhraseIndexBuilder {
         }
         let mut words = Words { filed: workload == Workload::Draft, ..Words::default() };
         let mut anywhere = Vec::new();
-        let mut anywhere_ids = Vec::new();
         for (index, (literal, entry)) in self.literals.iter().zip(&self.entries).enumerate() {
             let index = index as u32;
             let filed = words.filed && !entry.lists.is_empty() && words.file(literal, index);
             if !entry.gates.is_empty() || (!entry.lists.is_empty() && !filed) {
-                anywhere.push(literal.as_str());
-                anywhere_ids.push(index);
+                anywhere.push(index);
             }
         }
-        let automaton = (!anywhere.is_empty()).then(|| {
-            // Literals are lowercase and the scan lowercases ASCII in the
-            // text: the same as `ascii_case_insensitive`, with half the
-            // transitions to build.
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .match_kind(MatchKind::Standard)
-                .build(&anywhere)
-                .expect("phrase automaton fits in memory")
-        });
+        let anywhere = Anywhere::new(&self.literals, anywhere, workload);
         let edges = self.literals.iter().map(|p| (p.starts_with(is_word_char), p.ends_with(is_word_char))).collect();
         PhraseIndex {
-            automaton,
-            anywhere: anywhere_ids,
+            anywhere,
             words,
             literals: self.literals,
             entries: self.entries,
             edges,
             gates: self.gates as usize,
             deferred: Deferred(deferred),
+        }
+    }
+}
+
+/// The literals found anywhere in a text, inside words too: gate literals,
+/// and phrases that are not filed under words.
+#[derive(Debug)]
+enum Anywhere {
+    /// For a batch: one automaton, whatever the number of literals.
+    /// Pattern `i` is literal `ids[i]`.
+    Automaton { automaton: AhoCorasick, ids: Vec<u32> },
+    /// For one draft: literals filed by their first two bytes (or their one
+    /// byte) and tried where the text has those bytes. Building the
+    /// automaton for 500 literals would cost more than scanning a draft of
+    /// a few kilobytes this way.
+    Table { starts: Box<[bool; 256]>, one: FxHashMap<u8, Vec<u32>>, two: FxHashMap<[u8; 2], Vec<u32>> },
+}
+
+impl Anywhere {
+    /// # Panics
+    /// Never for phrase input: Aho-Corasick only refuses automata larger
+    /// than memory allows, which phrase lists cannot reach.
+    fn new(literals: &[String], ids: Vec<u32>, workload: Workload) -> Self {
+        if workload == Workload::Batch {
+            // Literals are lowercase and the scan lowercases ASCII in the
+            // text: the same as `ascii_case_insensitive`, with half the
+            // transitions to build.
+            let automaton = AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .match_kind(MatchKind::Standard)
+                .build(ids.iter().map(|&id| &literals[id as usize]))
+                .expect("phrase automaton fits in memory");
+            return Self::Automaton { automaton, ids };
+        }
+        let mut starts = Box::new([false; 256]);
+        let mut one: FxHashMap<u8, Vec<u32>> = FxHashMap::default();
+        let mut two: FxHashMap<[u8; 2], Vec<u32>> = FxHashMap::default();
+        for id in ids {
+            match *literals[id as usize].as_bytes() {
+                [] => {}
+                [first] => {
+                    starts[usize::from(first)] = true;
+                    one.entry(first).or_default().push(id);
+                }
+                [first, second, ..] => {
+                    starts[usize::from(first)] = true;
+                    two.entry([first, second]).or_default().push(id);
+                }
+            }
+        }
+        Self::Table { starts, one, two }
+    }
+
+    /// Call `f` with the literal, start and end of every match in `flat`,
+    /// overlapping ones included.
+    fn for_each(&self, literals: &[String], flat: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+        match self {
+            Self::Automaton { automaton, ids } => {
+                for m in automaton.find_overlapping_iter(flat) {
+                    f(ids[m.pattern().as_usize()] as usize, m.start(), m.end());
+                }
+            }
+            Self::Table { starts, one, two } => {
+                for (at, &byte) in flat.iter().enumerate() {
+                    if !starts[usize::from(byte)] {
+                        continue;
+                    }
+                    let alone = one.get(&byte).into_iter().flatten();
+                    let pair = flat.get(at + 1).and_then(|&next| two.get(&[byte, next])).into_iter().flatten();
+                    for &id in alone.chain(pair) {
+                        let literal = literals[id as usize].as_bytes();
+                        if flat[at..].starts_with(literal) {
+                            f(id as usize, at, at + literal.len());
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -191,7 +256,7 @@ impl Deferred {
             }
         }
         let mut builder = PhraseIndexBuilder::default();
-        for (phrase, id) in &self.0 {
+        for (phrase, id) in self.0.iter().filter(|(phrase, _)| Self::first_word_in(phrase, &one)) {
             for_each_form(phrase, |form| {
                 let present = match first_words(form) {
                     Some((first, None)) => one.contains(&form.as_bytes()[..first]),
@@ -204,6 +269,19 @@ impl Deferred {
             });
         }
         Some(builder.build(Workload::Draft))
+    }
+
+    /// Whether `words` (a text's words, folded) has the first word of
+    /// `phrase`, a deferred one: every form of the phrase starts with it,
+    /// so without it none can be found, and the phrase need not even be
+    /// normalized. Most of the pack's phrases are settled here.
+    fn first_word_in(phrase: &str, words: &FxHashSet<&[u8]>) -> bool {
+        let bytes = phrase.trim_start().as_bytes();
+        let len = bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'_')).unwrap_or(bytes.len());
+        let mut folded = [0; 32];
+        let Some(first) = folded.get_mut(..len) else { return true }; // a long word: the full check decides
+        first.iter_mut().zip(bytes).for_each(|(to, from)| *to = from.to_ascii_lowercase());
+        words.contains(&*first)
     }
 }
 
@@ -281,9 +359,7 @@ impl Words {
 /// All phrase lists and gates, ready to scan a message.
 #[derive(Debug)]
 pub struct PhraseIndex {
-    automaton: Option<AhoCorasick>,
-    /// The literal behind each pattern of the automaton.
-    anywhere: Vec<u32>,
+    anywhere: Anywhere,
     words: Words,
     literals: Vec<String>,
     entries: Vec<Entry>,
@@ -347,20 +423,17 @@ impl PhraseIndex {
         let mut open = Open { bits: vec![0; self.gates.div_ceil(64)] };
         let mut hits = Vec::new();
         let flat = fold(text);
-        if let Some(automaton) = &self.automaton {
-            for m in automaton.find_overlapping_iter(flat.as_slice()) {
-                let literal = self.anywhere[m.pattern().as_usize()] as usize;
-                let entry = &self.entries[literal];
-                entry.gates.iter().for_each(|&id| open.insert(id));
-                if entry.lists.is_empty() || (self.words.filed && self.edges[literal].0) {
-                    continue; // a gate only, or a phrase looked up by its words
-                }
-                let span = Span::new(m.start(), m.end());
-                if let Some(region) = regions.iter().find(|r| r.contains(span)) {
-                    self.hit(text, *region, literal, span, &mut hits);
-                }
+        self.anywhere.for_each(&self.literals, &flat, |literal, start, end| {
+            let entry = &self.entries[literal];
+            entry.gates.iter().for_each(|&id| open.insert(id));
+            if entry.lists.is_empty() || (self.words.filed && self.edges[literal].0) {
+                return; // a gate only, or a phrase looked up by its words
             }
-        }
+            let span = Span::new(start, end);
+            if let Some(region) = regions.iter().find(|r| r.contains(span)) {
+                self.hit(text, *region, literal, span, &mut hits);
+            }
+        });
         if self.words.filed {
             self.scan_words(text, &flat, regions, &mut hits);
             if let Some(index) = self.deferred.index_for(text, &flat, regions) {

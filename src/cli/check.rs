@@ -94,9 +94,6 @@ struct Run<'a> {
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     let started = Instant::now();
-    // Compile the message model's patterns on the other core while the rule
-    // pack compiles on this one (a one-draft run pays for both).
-    let _warm = std::thread::Builder::new().name("warm-up".into()).spawn(tact::warm::up);
     let batch = &args.batch;
     if batch.summary && !matches!(args.format, FormatArg::Human | FormatArg::Concise | FormatArg::Json) {
         return Err(tact::Error::Usage(

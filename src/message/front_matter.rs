@@ -34,6 +34,10 @@ static FENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// a YAML mapping, or names an unknown kind, gives an error message instead.
 #[must_use]
 pub fn parse(text: &str) -> Option<Result<FrontMatter, (Span, String)>> {
+    // Most messages have none: skip compiling the pattern for them.
+    if !text.strip_prefix('\u{feff}').unwrap_or(text).starts_with("---") {
+        return None;
+    }
     let caps = FENCE.captures(text)?;
     let whole = caps.get(0)?;
     let body = caps.get(1)?;
@@ -53,4 +57,24 @@ pub fn parse(text: &str) -> Option<Result<FrontMatter, (Span, String)>> {
         None => None,
     };
     Some(Ok(FrontMatter { span, kind, ignore: raw.ignore, recipient: raw.recipient }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fenced_at_the_top_only() {
+        let fm = parse("---\nkind: follow-up\nignore: [no-thanks]\n---\nHi Sam,").expect("found").expect("valid");
+        assert_eq!(
+            (fm.kind, fm.ignore, fm.span),
+            (Some(Kind::FollowUp), vec!["no-thanks".to_owned()], Span::new(0, 44))
+        );
+        let with_bom = parse("\u{feff}---\r\nkind: linkedin-note\r\n---\r\nHi").expect("found").expect("valid");
+        assert_eq!(with_bom.kind, Some(Kind::LinkedinNote));
+        assert!(parse("Hi Sam,\n---\nkind: follow-up\n---\n").is_none());
+        assert!(parse(" ---\nkind: follow-up\n---\n").is_none());
+        assert!(parse("---\njust a line\n---\nHi").is_none(), "a rule, not a mapping");
+        assert!(matches!(parse("---\nkind: fax\n---\n"), Some(Err(_))));
+    }
 }

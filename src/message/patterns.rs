@@ -3,11 +3,14 @@
 //! compiling them ([`crate::pattern::prebuilt::model`]). Plain regex syntax,
 //! Unicode-aware and case-sensitive unless a pattern says otherwise.
 //!
+//! One DFA may search for several patterns at once ([`PLACEHOLDER`]): the
+//! first in the list that matches at the leftmost position wins, as in an
+//! alternation, and the match says which it was.
+//!
 //! The model's other patterns compile at run time: a greeting that is a
 //! name alone (letters of any script make its DFA over a megabyte; it is
 //! tried only on a first line that opens with no greeting word), and those
-//! that need capture groups or do not determinize (placeholders, front
-//! matter, Markdown).
+//! that need capture groups or do not determinize (front matter, Markdown).
 
 /// A well-known header line: `Subject:`, `To:`, `From:`...
 pub const HEADER: &str = r"(?i)^(?:subject|to|from|cc|bcc|date|reply-to|sent)[ \t]*:[ \t]*";
@@ -52,5 +55,31 @@ pub const SENT_FROM: &str = r"(?i)^[ \t]*sent from my [a-z]+|^[ \t]*get outlook 
 /// A link in prose.
 pub const LINK: &str = r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+";
 
-/// Every pattern above, for the build.
-pub const ALL: &[&str] = &[HEADER, ANY_HEADER, GREETING_WORD, CLOSING, QUOTE_INTRO, PS, SENT_FROM, LINK];
+/// Template placeholders, one pattern per syntax, in the order of
+/// [`crate::message::placeholder::Syntax`]'s variants. Unbounded repeats
+/// with a length check after matching: bounded repeats of Unicode classes
+/// make very large automata.
+pub const PLACEHOLDER: &[&str] = &[
+    r"\{\{[^{}\n]+\}\}",
+    r"\{%[^%\n]+%\}",
+    r"\{![A-Za-z_][A-Za-z0-9_.]*\}",
+    r"\$\{[A-Za-z_][A-Za-z0-9_.]*\}",
+    r"\*\|[A-Za-z0-9_:-]+\|\*",
+    r"%[A-Za-z_][A-Za-z0-9_.]+%",
+    r"\{[^{}|\n]+(?:\|[^{}|\n]*)+\}",
+    r"\{[A-Za-z_][A-Za-z0-9_.]*\}",
+    r"\[(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}|[a-z]+(?:_[a-z]+)+|(?:(?:your|their|first|last|full|company|contact|job|recipient|prospect)\x20)?(?:name|first\x20name|company|company\x20name|title|job\x20title|role|city|date|link|url|position|industry|product|school|team))\]",
+];
+
+/// Every set of patterns above that one DFA searches for, for the build.
+pub const ALL: &[&[&str]] = &[
+    &[HEADER],
+    &[ANY_HEADER],
+    &[GREETING_WORD],
+    &[CLOSING],
+    &[QUOTE_INTRO],
+    &[PS],
+    &[SENT_FROM],
+    &[LINK],
+    PLACEHOLDER,
+];

@@ -6,8 +6,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::patterns;
+use crate::pattern::Matcher;
+use crate::pattern::prebuilt;
 use crate::span::Span;
 
 /// The template syntax a placeholder is written in.
@@ -53,26 +54,13 @@ const SYNTAXES: [Syntax; 9] = [
     Syntax::Bracket,
 ];
 
+const _: () = assert!(SYNTAXES.len() == patterns::PLACEHOLDER.len(), "one pattern per syntax");
+
 /// The longest placeholder, in bytes.
 const MAX_LEN: usize = 120;
 
-// Unbounded repeats with a length check after matching: bounded repeats of
-// Unicode classes compile into very large automata, and compiling dominates
-// a one-draft run.
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(\{\{[^{}\n]+\}\})",
-        r"|(\{%[^%\n]+%\})",
-        r"|(\{![A-Za-z_][A-Za-z0-9_.]*\})",
-        r"|(\$\{[A-Za-z_][A-Za-z0-9_.]*\})",
-        r"|(\*\|[A-Za-z0-9_:-]+\|\*)",
-        r"|(%[A-Za-z_][A-Za-z0-9_.]+%)",
-        r"|(\{[^{}|\n]+(?:\|[^{}|\n]*)+\})",
-        r"|(\{[A-Za-z_][A-Za-z0-9_.]*\})",
-        r"|(\[(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}|[a-z]+(?:_[a-z]+)+|(?:(?:your|their|first|last|full|company|contact|job|recipient|prospect)\x20)?(?:name|first\x20name|company|company\x20name|title|job\x20title|role|city|date|link|url|position|industry|product|school|team))\])",
-    ))
-    .expect("valid placeholder regex")
-});
+/// Every syntax's pattern in one DFA: a match's pattern is its syntax.
+static PLACEHOLDER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::PLACEHOLDER));
 
 /// Every placeholder in `text`, in order.
 #[must_use]
@@ -81,11 +69,8 @@ pub fn find(text: &str) -> Vec<Placeholder> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for caps in PLACEHOLDER.captures_iter(text) {
-        let Some((group, m)) = caps.iter().skip(1).enumerate().find_map(|(i, m)| m.map(|m| (i, m))) else {
-            continue;
-        };
-        let syntax = SYNTAXES[group];
+    for m in PLACEHOLDER.find_iter(text) {
+        let syntax = SYNTAXES[m.pattern().as_usize()];
         let after = &text[m.end()..];
         let before = &text[..m.start()];
         // Real placeholders are short; a long brace run is prose or code.

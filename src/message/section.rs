@@ -88,13 +88,13 @@ pub struct Section {
     pub span: Span,
 }
 
-static HEADER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::HEADER));
-static ANY_HEADER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::ANY_HEADER));
-static CLOSING: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::CLOSING));
-static QUOTE_INTRO: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::QUOTE_INTRO));
-static PS: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::PS));
-static SENT_FROM: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::SENT_FROM));
-static GREETING_WORD: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::GREETING_WORD));
+static HEADER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::HEADER]));
+static ANY_HEADER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::ANY_HEADER]));
+static CLOSING: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::CLOSING]));
+static QUOTE_INTRO: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::QUOTE_INTRO]));
+static PS: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::PS]));
+static SENT_FROM: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::SENT_FROM]));
+static GREETING_WORD: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::GREETING_WORD]));
 /// Tried on a line or two, so compiled without the lazy DFA and the reverse
 /// automaton it needs, which halves its compile time.
 static GREETING_NAME: LazyLock<Regex> = LazyLock::new(|| {
