@@ -623,6 +623,22 @@ mod tests {
     }
 
     #[test]
+    fn overlapping_and_one_byte_literals() {
+        for workload in BOTH {
+            let mut builder = PhraseIndexBuilder::default();
+            let gates = ["?", "ab", "abc", "bc", "c?", "zz"].map(|literal| builder.gate(&[literal]));
+            let list = builder.list(&["?"]);
+            let index = builder.build(workload);
+            let text = "xABc? then ?";
+            let scan = index.scan(text, &[Span::new(0, text.len())]);
+            let open: Vec<bool> = gates.iter().map(|&gate| scan.open.has(gate)).collect();
+            assert_eq!(open, [true, true, true, true, true, false], "{workload:?}");
+            let found: Vec<Span> = scan.hits.of(list).collect();
+            assert_eq!(found, [Span::new(4, 5), Span::new(11, 12)], "{workload:?}");
+        }
+    }
+
+    #[test]
     fn region_edges_are_word_edges() {
         for workload in BOTH {
             let mut builder = PhraseIndexBuilder::default();
