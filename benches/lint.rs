@@ -1,4 +1,5 @@
-//! Speed of the full rule pack: one draft, 10,000 messages in memory on one
+//! Speed of the full rule pack: one draft in memory and from the CLI
+//! (process start, rule loading and all), 10,000 messages in memory on one
 //! core, and 10,000 messages through the CLI from a folder and from one CSV;
 //! and, as a floor to compare with, a plain scan of the same messages for
 //! the pack's phrases alone (one Aho-Corasick automaton, one regex).
@@ -29,6 +30,21 @@ fn one_draft(c: &mut Criterion) {
             assert_eq!(report.diagnostics.len(), expected);
         });
     });
+    // What a writer waits for: `tact check draft.txt`, from process start
+    // to exit. The target is under 5 ms.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, &draft).expect("write the draft");
+    let run = || {
+        let output = Command::new(env!("CARGO_BIN_EXE_tact"))
+            .args(["check", "--isolated", "--format", "concise"])
+            .arg(&path)
+            .output()
+            .expect("tact runs");
+        let lines = output.stdout.iter().filter(|&&b| b == b'\n').count();
+        assert_eq!((output.status.code(), lines), (Some(1), expected), "one line a finding");
+    };
+    group.bench_function("one draft from the CLI", |b| b.iter(run));
     group.finish();
 }
 

@@ -60,11 +60,12 @@ pub struct PhraseIndexBuilder {
 
 impl PhraseIndexBuilder {
     /// Register a phrase list and get its id. Phrases are matched
-    /// case-insensitively as whole words.
-    pub fn list<S: AsRef<str>>(&mut self, phrases: &[S]) -> ListId {
+    /// case-insensitively as whole words. (Owned strings are kept as they
+    /// are, not copied.)
+    pub fn list<S: Into<Box<str>>>(&mut self, phrases: impl IntoIterator<Item = S>) -> ListId {
         let id = ListId(self.lists);
         self.lists += 1;
-        self.phrases.extend(phrases.iter().map(|phrase| (Box::from(phrase.as_ref()), id)));
+        self.phrases.extend(phrases.into_iter().map(|phrase| (phrase.into(), id)));
         id
     }
 
@@ -594,8 +595,8 @@ mod tests {
     fn whole_words_any_case_both_apostrophes() {
         for workload in BOTH {
             let mut builder = PhraseIndexBuilder::default();
-            let a = builder.list(&["pick your brain", "just", "thoughts?"]);
-            let b = builder.list(&["I'm reaching out", "as i said"]);
+            let a = builder.list(["pick your brain", "just", "thoughts?"]);
+            let b = builder.list(["I'm reaching out", "as i said"]);
             let index = builder.build(workload);
             let text = "Justin: I’m reaching out to pick your\nbrain, JUST once. As I said: thoughts?";
             let hits = index.scan(text, &[Span::new(0, text.len())]).hits;
@@ -609,7 +610,7 @@ mod tests {
     fn phrases_in_regions_gates_anywhere() {
         for workload in BOTH {
             let mut builder = PhraseIndexBuilder::default();
-            let list = builder.list(&["tool"]);
+            let list = builder.list(["tool"]);
             let tool = builder.gate(&["tool".to_owned(), "app".into()]);
             let our = builder.gate(&["our ".to_owned()]);
             let index = builder.build(workload);
@@ -627,7 +628,7 @@ mod tests {
         for workload in BOTH {
             let mut builder = PhraseIndexBuilder::default();
             let gates = ["?", "ab", "abc", "bc", "c?", "zz"].map(|literal| builder.gate(&[literal]));
-            let list = builder.list(&["?"]);
+            let list = builder.list(["?"]);
             let index = builder.build(workload);
             let text = "xABc? then ?";
             let scan = index.scan(text, &[Span::new(0, text.len())]);
@@ -642,7 +643,7 @@ mod tests {
     fn region_edges_are_word_edges() {
         for workload in BOTH {
             let mut builder = PhraseIndexBuilder::default();
-            let list = builder.list(&["kit", "/month", "café"]);
+            let list = builder.list(["kit", "/month", "café"]);
             let index = builder.build(workload);
             let text = "toolkit $5/month CAFÉ café";
             let found = |regions: &[Span]| -> Vec<&str> {

@@ -47,9 +47,9 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Existence, SpecEr
         return Err(SpecError::new(vec![], "`existence` needs `phrases` or `patterns`"));
     }
     Ok(Existence {
-        phrases: (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases)),
+        phrases: (!spec.phrases.is_empty()).then(|| ctx.phrases.list(spec.phrases)),
         patterns: compile_patterns("patterns", spec.patterns, ctx)?,
-        unless: (!spec.unless.is_empty()).then(|| ctx.phrases.list(&spec.unless)),
+        unless: (!spec.unless.is_empty()).then(|| ctx.phrases.list(spec.unless)),
         only_in: intent_set(ctx, "only-in", &spec.only_in)?,
         not_in: intent_set(ctx, "not-in", &spec.not_in)?,
         once: spec.once,

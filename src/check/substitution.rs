@@ -35,11 +35,11 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Substitution, Spe
     if spec.swap.is_empty() {
         return Err(SpecError::new(vec!["swap".into()], "`swap` needs at least one `phrase` / `with` pair"));
     }
-    let swaps = spec.swap.iter().map(|s| (ctx.phrases.list(&[&s.phrase]), s.with.clone())).collect();
+    let swaps = spec.swap.into_iter().map(|s| (ctx.phrases.list([s.phrase]), s.with)).collect();
     Ok(Substitution {
         swaps,
         applicability: spec.applicability,
-        unless: (!spec.unless.is_empty()).then(|| ctx.phrases.list(&spec.unless)),
+        unless: (!spec.unless.is_empty()).then(|| ctx.phrases.list(spec.unless)),
     })
 }
 

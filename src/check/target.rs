@@ -48,7 +48,7 @@ impl Target {
         }
         let intents = intent_set(ctx, "intents", &spec.intents)?;
         let with = intent_set(ctx, "with", &spec.with)?;
-        let phrases = (!spec.phrases.is_empty()).then(|| ctx.phrases.list(&spec.phrases));
+        let phrases = (!spec.phrases.is_empty()).then(|| ctx.phrases.list(spec.phrases));
         let patterns = compile_patterns("patterns", spec.patterns, ctx)?;
         Ok(Self { intents, phrases, patterns, with })
     }

@@ -178,9 +178,9 @@ pub(super) fn compile(sources: Vec<Source>, workload: Workload) -> Result<RuleSe
         intents.push(Intent {
             name,
             description,
-            phrases: phrases.list(&all_phrases),
+            phrases: phrases.list(all_phrases),
             patterns,
-            unless: phrases.list(&all_unless),
+            unless: phrases.list(all_unless),
             examples_match,
             examples_no_match,
             source: sources.join(", "),
