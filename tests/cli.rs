@@ -128,6 +128,25 @@ fn stdin_with_a_name() {
 }
 
 #[test]
+fn a_draft_piped_in_reads_as_the_same_file() {
+    let path = "fixtures/samples/cold-email.txt";
+    let text = std::fs::read(repo().join(path)).expect("sample");
+    let args = ["check", "--isolated", "--format", "json"];
+    let from_file = tact(&[&args[..], &[path]].concat());
+    let piped = tact_stdin(&[&args[..], &["-", "--stdin-filename", path]].concat(), &text);
+    assert_eq!((code(&piped), stdout(&piped)), (code(&from_file), stdout(&from_file)));
+    assert!(stdout(&piped).contains("\"rule\": \"vague-request\""), "{}", stdout(&piped));
+
+    let limited = tact_stdin(&["check", "--isolated", "--format", "concise", "--max-file-size", "100", "-"], &text);
+    assert_eq!(code(&limited), 1, "{}", stderr(&limited));
+    assert!(
+        stdout(&limited).contains("<stdin>: error [input] larger than the --max-file-size limit"),
+        "{}",
+        stdout(&limited)
+    );
+}
+
+#[test]
 fn fix_on_stdin_prints_the_fixed_text() {
     let args = [&["check", "-", "--fix"], DEMO].concat();
     let out = tact_stdin(&args, b"Per my last email, could you send it?\n");

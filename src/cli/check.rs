@@ -90,6 +90,8 @@ struct Run<'a> {
     /// Standard input was fixed and printed: no report follows.
     filtered: bool,
     audit: Option<Audit>,
+    /// Standard input, when it was read before the rules compiled.
+    piped: Option<Vec<u8>>,
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
@@ -102,7 +104,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     }
     let filter = Filter::new(&batch.include, &batch.exclude)?;
     let (inputs, problems) = expand(&args.paths, args.input_format, &filter);
-    let resolver = Resolver::new(args.options(), args.config.clone(), args.isolated).for_workload(workload(&inputs));
+    // One message on standard input is read before the rules compile, so
+    // that a draft piped in is checked as a draft.
+    let piped = match inputs.as_slice() {
+        [Input::Stdin] if !stdin_format(args).has_records() => Some(read_stdin(batch.max_file_size)?),
+        _ => None,
+    };
+    let workload = workload(&inputs, piped.as_ref().map(Vec::len));
+    let resolver = Resolver::new(args.options(), args.config.clone(), args.isolated).for_workload(workload);
     // Fail early on a broken config or rule folder in the current folder.
     let cwd_settings = resolver.for_dir(Path::new("."))?;
     if args.fix && inputs.contains(&Input::Stdin) && inputs.len() > 1 {
@@ -131,6 +140,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         failing: false,
         filtered: false,
         audit,
+        piped,
     };
     for p in problems {
         run.error(InputError::new(p.path, p.message))?;
@@ -161,17 +171,38 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     outcome
 }
 
-/// A draft when the run checks one file holding one small message; a batch
-/// otherwise (standard input too: its size is unknown until read).
-fn workload(inputs: &[Input]) -> Workload {
+/// A draft when the run checks one small message, from one file or piped
+/// in (`piped`: its length, read already); a batch otherwise.
+fn workload(inputs: &[Input], piped: Option<usize>) -> Workload {
+    let small = |len: u64| len <= Workload::DRAFT_LIMIT;
     match inputs {
         [Input::File { path, format }]
-            if !format.has_records() && std::fs::metadata(path).is_ok_and(|m| m.len() <= Workload::DRAFT_LIMIT) =>
+            if !format.has_records() && std::fs::metadata(path).is_ok_and(|m| small(m.len())) =>
         {
             Workload::Draft
         }
+        [Input::Stdin] if piped.is_some_and(|len| small(len as u64)) => Workload::Draft,
         _ => Workload::Batch,
     }
+}
+
+/// The format of standard input: `--input-format`, or the one the
+/// `--stdin-filename` names, or plain text.
+fn stdin_format(args: &CheckArgs) -> InputFormat {
+    let named = args.stdin_filename.as_deref().and_then(InputFormat::from_path);
+    args.input_format.or(named).unwrap_or(InputFormat::Text)
+}
+
+/// Standard input, whole, up to one byte over `limit` (so that an input
+/// over it can be told from one that fits).
+fn read_stdin(limit: u64) -> Result<Vec<u8>, tact::Error> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| tact::Error::io("<stdin>", e))?;
+    Ok(bytes)
 }
 
 impl Run<'_> {
@@ -274,8 +305,7 @@ impl Run<'_> {
     fn stdin(&mut self) -> Result<(), tact::Error> {
         let args = self.args;
         let name = args.stdin_filename.clone();
-        let format =
-            args.input_format.or_else(|| name.as_deref().and_then(InputFormat::from_path)).unwrap_or(InputFormat::Text);
+        let format = stdin_format(args);
         let shown = name.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
         let dir = name.as_deref().and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let settings = self.resolver.for_dir(&dir)?;
@@ -328,12 +358,10 @@ impl Run<'_> {
             }
             return Ok(());
         }
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| tact::Error::io("<stdin>", e))?;
+        let bytes = match self.piped.take() {
+            Some(bytes) => bytes,
+            None => read_stdin(limit)?,
+        };
         if bytes.len() as u64 > limit {
             return self.error(InputError::new(shown, over_limit(limit)));
         }
