@@ -7,9 +7,10 @@
 /// The job a [`crate::RuleSet`] is compiled for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Workload {
-    /// One draft (`tact check draft.txt`): build what is cheap to build.
-    /// Phrases are looked up word by word instead of through an automaton,
-    /// and most are filed only for the words the text has; patterns the
+    /// One draft (`tact check draft.txt`, or one message piped in): build
+    /// what is cheap to build. Phrases are looked up word by word and gate
+    /// literals by their first bytes instead of through an automaton, and
+    /// most phrases are filed only for the words the text has; patterns the
     /// build has no DFAs for compile without a lazy DFA.
     Draft,
     /// Many messages (folders, exports, the language server's many edits):
