@@ -11,14 +11,15 @@
 //!
 //! For a batch ([`Workload::Batch`]) everything compiles into one
 //! Aho-Corasick automaton, so a message is scanned once whatever the number
-//! of rules. For one draft, building that automaton would cost a quarter of
-//! the run: a phrase that starts with a letter or digit can only match where
-//! a word starts, so such phrases are filed in a table under their first two
-//! words and looked up word by word, and only gate literals (which match
-//! anywhere, inside a word too) and phrases starting with punctuation go
-//! through the automaton. Most are filed only when the text is scanned, and
-//! only if the text has their first words (`Deferred`). Both find the same
-//! matches.
+//! of rules. For one draft, building that automaton would cost more than
+//! the rest of the run: a phrase that starts with a letter or digit can
+//! only match where a word starts, so such phrases are filed in a table
+//! under their first two words and looked up word by word (most only when
+//! the text is scanned, and only if the text has their first words:
+//! `Deferred`), and gate literals (which match anywhere, inside a word too)
+//! and phrases starting with punctuation are filed under their first two
+//! bytes and tried where the text has them ([`Anywhere`]). Both find the
+//! same matches.
 
 use std::borrow::Cow;
 
@@ -181,7 +182,7 @@ impl Anywhere {
         let mut two: FxHashMap<[u8; 2], Vec<u32>> = FxHashMap::default();
         for id in ids {
             match *literals[id as usize].as_bytes() {
-                [] => {}
+                [] => {} // never registered: gates and phrases are not empty
                 [first] => {
                     starts[usize::from(first)] = true;
                     one.entry(first).or_default().push(id);
