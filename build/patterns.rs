@@ -32,8 +32,8 @@ const DFA_LIMIT: usize = 16 << 20;
 
 /// The most bytes a pattern's two DFAs (or a set's) may take in the binary.
 /// A run reads them without copying or checking them, so size costs only
-/// binary: the largest, the long-sentence pattern, is 2.1 MB; letters of
-/// any script (`\p{L}`) take about 1 MB; the model's placeholder set 1.5 MB.
+/// binary: the largest, the long-sentence pattern, is 2.1 MB; the model's
+/// placeholder set 1.5 MB; letters of any script (`\p{L}`) about 1 MB.
 const MAX_BYTES: usize = 3 << 20;
 
 /// A forward and a reverse DFA, serialized.
