@@ -8,7 +8,7 @@
 //! input error for it and the run goes on. JSON lines on standard input are
 //! a streaming filter: one result line per message line, written as it is read.
 
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -104,10 +104,13 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     }
     let filter = Filter::new(&batch.include, &batch.exclude)?;
     let (inputs, problems) = expand(&args.paths, args.input_format, &filter);
-    // One message on standard input is read before the rules compile, so
-    // that a draft piped in is checked as a draft.
+    // One message piped in is read before the rules compile, so that a
+    // draft is checked as a draft. (Not from a terminal: a broken config
+    // should not wait for someone to finish typing.)
     let piped = match inputs.as_slice() {
-        [Input::Stdin] if !stdin_format(args).has_records() => Some(read_stdin(batch.max_file_size)?),
+        [Input::Stdin] if !stdin_format(args).has_records() && !io::stdin().is_terminal() => {
+            Some(read_stdin(batch.max_file_size)?)
+        }
         _ => None,
     };
     let workload = workload(&inputs, piped.as_ref().map(Vec::len));
