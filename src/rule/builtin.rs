@@ -1,6 +1,8 @@
 //! The built-in rule pack, embedded at compile time from `rules/`, each
 //! file with its JSON form made by the build script (`build/main.rs`).
 
+use std::borrow::Cow;
+
 use super::Source;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -13,7 +15,7 @@ pub fn sources() -> Vec<Source> {
         .map(|(relative, text, json)| Source {
             path: format!("builtin:rules/{relative}"),
             relative: (*relative).to_owned(),
-            text: (*text).to_owned(),
+            text: Cow::Borrowed(text),
             json: *json,
         })
         .collect()

@@ -6,6 +6,7 @@
 //! file order. User patterns compile here; built-in ones on first use (most
 //! from the build's DFAs).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -29,7 +30,8 @@ pub struct Source {
     pub path: String,
     /// The path below the rule folder, with `/` separators.
     pub relative: String,
-    pub text: String,
+    /// The file's text: borrowed from the binary for built-in files.
+    pub text: Cow<'static, str>,
     /// The same data as JSON, made at build time (built-in files only).
     pub json: Option<&'static str>,
 }
@@ -77,7 +79,7 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Source>, Error> {
         }
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
         let relative = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
-        out.push(Source { path: path.display().to_string(), relative, text, json: None });
+        out.push(Source { path: path.display().to_string(), relative, text: Cow::Owned(text), json: None });
     }
     Ok(out)
 }
