@@ -18,7 +18,7 @@
 //! the text is scanned, and only if the text has their first words:
 //! `Deferred`), and gate literals (which match anywhere, inside a word too)
 //! and phrases starting with punctuation are filed under their first two
-//! bytes and tried where the text has them ([`Anywhere`]). Both find the
+//! bytes and tried where the text has them (`Anywhere`). Both find the
 //! same matches.
 
 use std::borrow::Cow;

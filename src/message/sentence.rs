@@ -4,7 +4,7 @@
 //! unicode-segmentation), with two corrections for email prose: a line break
 //! inside a hard-wrapped paragraph does not end a sentence, and titles such
 //! as "Dr." or "Mr." do not end one either. Boundaries come from
-//! [`super::sentence_bounds`], a fast table-driven copy of the same state
+//! `sentence_bounds`, a fast table-driven copy of the same state
 //! machine, falling back to unicode-segmentation for other scripts.
 
 use unicode_segmentation::UnicodeSegmentation;
