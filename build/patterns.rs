@@ -4,7 +4,7 @@
 //! they fit, its forward and reverse DFAs, minimized and serialized. The
 //! message model's own patterns (`src/message/patterns.rs`) get DFAs too,
 //! one pair for each set of patterns searched for together.
-//! A run deserializes a pattern's DFAs the first time it needs them,
+//! A run reads a pattern's DFAs in place the first time it needs them,
 //! instead of parsing and compiling the pattern (`src/pattern/prebuilt.rs`).
 //!
 //! A pattern whose DFAs pass [`DFA_LIMIT`] while they are built (counted

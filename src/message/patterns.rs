@@ -1,5 +1,5 @@
 //! The message model's patterns that the build turns into DFAs
-//! (`build/patterns.rs`), as text: a run deserializes them instead of
+//! (`build/patterns.rs`), as text: a run reads their DFAs in place instead of
 //! compiling them ([`crate::pattern::prebuilt::model`]). Plain regex syntax,
 //! Unicode-aware and case-sensitive unless a pattern says otherwise.
 //!

@@ -59,7 +59,7 @@ pub fn find(source: &str) -> Option<&'static Prebuilt> {
 
 impl Prebuilt {
     /// The pattern's DFAs as a regex; `None` when it has none, or when the
-    /// bytes do not deserialize (a build for another target gone wrong),
+    /// bytes fail the header check (a build for another target gone wrong),
     /// and the pattern then compiles as any other.
     #[must_use]
     pub fn regex(&self) -> Option<DfaRegex> {
