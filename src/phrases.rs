@@ -278,11 +278,11 @@ impl Deferred {
     /// so without it none can be found, and the phrase need not even be
     /// normalized. Most of the pack's phrases are settled here.
     fn first_word_in(phrase: &str, words: &FxHashSet<&[u8]>) -> bool {
-        let bytes = phrase.trim_start().as_bytes();
-        let len = bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'_')).unwrap_or(bytes.len());
+        let phrase = phrase.trim_start();
+        let end = word_end(phrase, 0);
         let mut folded = [0; 32];
-        let Some(first) = folded.get_mut(..len) else { return true }; // a long word: the full check decides
-        first.iter_mut().zip(bytes).for_each(|(to, from)| *to = from.to_ascii_lowercase());
+        let Some(first) = folded.get_mut(..end) else { return true }; // a long word: the full check decides
+        first.iter_mut().zip(phrase.as_bytes()).for_each(|(to, from)| *to = from.to_ascii_lowercase());
         words.contains(&*first)
     }
 }
@@ -481,17 +481,7 @@ impl PhraseIndex {
 /// Where the first word of `literal` ends, and the second if it has one:
 /// the keys it is filed under. `None` when it does not start with a word.
 fn first_words(literal: &str) -> Option<(usize, Option<usize>)> {
-    let run_end = |mut at: usize| {
-        while at < literal.len() {
-            let (word, len) = char_at(literal, at);
-            if !word {
-                break;
-            }
-            at += len;
-        }
-        at
-    };
-    let first = run_end(0);
+    let first = word_end(literal, 0);
     if first == 0 {
         return None;
     }
@@ -499,11 +489,24 @@ fn first_words(literal: &str) -> Option<(usize, Option<usize>)> {
     while at < literal.len() {
         let (word, len) = char_at(literal, at);
         if word {
-            return Some((first, Some(run_end(at))));
+            return Some((first, Some(word_end(literal, at))));
         }
         at += len;
     }
     Some((first, None))
+}
+
+/// Where the run of word characters starting at byte `at` of `text` ends
+/// (`at` itself when none starts there).
+fn word_end(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        let (word, len) = char_at(text, at);
+        if !word {
+            break;
+        }
+        at += len;
+    }
+    at
 }
 
 /// Where each run of word characters inside `region` starts and ends.
