@@ -17,6 +17,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod eval;
 pub mod figures;
 pub mod fix;
 #[cfg(test)]

@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use tact::config::Options;
 use tact::diagnostic::Level;
+use tact::eval::Floor;
+use tact::eval::split::SplitChoice;
 use tact::input::{InputFormat, ReadOptions};
 use tact::message::Kind;
 
@@ -27,6 +29,8 @@ pub enum Command {
     /// List or test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Measure tact's judgement on labelled messages: AUC, rule precision and recall.
+    Eval(EvalArgs),
     /// Write a commented starter `.tact.yml` in the current folder.
     Init(InitArgs),
     /// Run the language server (for editors) over standard input and output.
@@ -195,6 +199,37 @@ pub struct TestArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A labelled set: a corpus `.yml` file or folder, a CSV, TSV or JSON-lines
+    /// file with text and label columns, or the politeness CSV.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Which side of the fixed split to read: all, dev (tune on it) or test.
+    #[arg(long, default_value = "all", value_parser = parse_split)]
+    pub split: SplitChoice,
+    /// Lint each message as the kind its label gives instead of inferring it.
+    #[arg(long)]
+    pub labelled_kinds: bool,
+    /// How many of the worst-ranked good and bad messages to list.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub worst: usize,
+    /// Exit 1 unless FIGURE is at least VALUE (repeatable): auc, auc-real,
+    /// auc-without-templates, precision, recall, asks, kinds, pairs.
+    #[arg(long = "min", value_name = "FIGURE=VALUE", value_parser = parse_floor)]
+    pub floors: Vec<Floor>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Add a folder of rules (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+    /// Apply this config's rule selection and levels (by default no
+    /// `.tact.yml` is read, so the figures are the pack's own).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct InitArgs {
     /// Overwrite an existing `.tact.yml`.
     #[arg(long)]
@@ -250,6 +285,14 @@ impl LevelArg {
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+}
+
+fn parse_split(s: &str) -> Result<SplitChoice, String> {
+    s.parse()
+}
+
+fn parse_floor(s: &str) -> Result<Floor, String> {
     s.parse()
 }
 

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod eval;
 mod explain;
 mod files;
 mod init;
@@ -56,6 +57,7 @@ fn run(cli: Cli) -> Result<Outcome, tact::Error> {
         Command::Explain(args) => explain::run(&args),
         Command::Rules(RulesCommand::List(args)) => rules::list(&args),
         Command::Rules(RulesCommand::Test(args)) => rules::test(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Lsp(_) => tact::lsp::run_stdio().map(|()| Outcome::Clean),
     }

@@ -5,6 +5,7 @@
 //! format: a file here, a variant of [`Format`], a snapshot test.
 
 mod concise;
+pub mod eval;
 mod github;
 pub mod html;
 mod human;
