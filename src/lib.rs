@@ -12,6 +12,7 @@
 //! turns files into messages; [`report`] renders results. The `tact` binary
 //! and the language server ([`lsp`]) are thin shells over these calls.
 
+pub mod analysis;
 pub mod atomic;
 pub mod check;
 pub mod config;

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::analysis::{self, Ask};
 use crate::check::{Ctx, Figures, Finding};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::error::Error;
@@ -47,6 +48,8 @@ pub struct Report {
     pub figures: Figures,
     /// How many sentences carry each intent, by intent name.
     pub intents: BTreeMap<String, usize>,
+    /// The asks of the reader, in text order.
+    pub asks: Vec<Ask>,
     pub score: Score,
 }
 
@@ -117,7 +120,8 @@ impl Linter {
         let rules = &self.rules;
         let Scan { hits, open } = rules.scan(message);
         rules.patterns().compile_open(&open);
-        let intents = rules.intents().tag(message, &hits, &open);
+        let mut intents = rules.intents().tag(message, &hits, &open);
+        let asks = analysis::read(message, rules.intents(), &mut intents);
         let figures = Figures::measure(message);
         let (kind, kind_source) = kind
             .or_else(|| message.front_matter().and_then(|fm| fm.kind).map(|k| (k, KindSource::FrontMatter)))
@@ -168,7 +172,7 @@ impl Linter {
         let intent_counts =
             all.iter().zip(per_intent).filter(|&(_, n)| n > 0).map(|(intent, n)| (intent.name.clone(), n)).collect();
         let score = Score::compute(&diagnostics);
-        Report { kind, kind_source, diagnostics, figures, intents: intent_counts, score }
+        Report { kind, kind_source, diagnostics, figures, intents: intent_counts, asks, score }
     }
 }
 

@@ -251,7 +251,7 @@ fn broken_rule_points_at_line_and_column() {
     assert!(err.contains("[my-rules/typo-key.yml:2:1]"), "{err}");
     assert!(err.contains("unknown field `sumary`"), "{err}");
     assert!(err.contains("[my-rules/bad-intent.yml:8:21]"), "{err}");
-    assert!(err.contains("unknown intent `asks`") && err.contains("known intents: ask,"), "{err}");
+    assert!(err.contains("unknown intent `asks`") && err.contains("known intents: advice, ask,"), "{err}");
 }
 
 #[test]

@@ -221,7 +221,7 @@ fn lint_one(linter: &Linter, example: &Example, labelled_kinds: bool) -> Outcome
         score: report.score.value,
         kind: report.kind,
         rules: report.diagnostics.iter().map(|d| d.rule.clone()).collect(),
-        has_ask: report.intents.get("ask").is_some_and(|&n| n > 0),
+        has_ask: !report.asks.is_empty(),
     }
 }
 

@@ -80,7 +80,9 @@ fn join_soft_wraps(slice: &str) -> std::borrow::Cow<'_, str> {
         let list_next = starts_list_item(next);
         let list_this = starts_list_item(slice[line_start..i].trim_start());
         let next_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
-        if !list_next && !list_this && (!ends_sentence || next_lower) && line.chars().count() > 30 {
+        let long = line.chars().count() > 30;
+        // A short line runs on too when the next one carries on in lowercase.
+        if !list_next && !list_this && (((!ends_sentence || next_lower) && long) || (!ends_sentence && next_lower)) {
             out[i] = b' ';
         }
         line_start = i + 1;

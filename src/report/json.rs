@@ -10,6 +10,7 @@ use crate::input::Record;
 use crate::line_index::{ColumnUnit, LineCol, LineIndex};
 use crate::message::KindSource;
 use crate::rule::RuleSet;
+use crate::analysis::Ask;
 use crate::score::Score;
 use crate::span::Span;
 
@@ -71,7 +72,19 @@ pub struct MessageJson {
     pub score: Score,
     pub figures: Figures,
     pub intents: BTreeMap<String, usize>,
+    /// The asks of the reader: where, of what type, at what cost, in what tone.
+    pub asks: Vec<AskJson>,
     pub diagnostics: Vec<DiagnosticJson>,
+}
+
+/// One ask of the reader.
+#[derive(Debug, serde::Serialize)]
+pub struct AskJson {
+    #[serde(flatten)]
+    pub place: Place,
+    pub text: String,
+    #[serde(flatten)]
+    pub ask: Ask,
 }
 
 /// A position: byte span plus one-based line and column (in characters).
@@ -171,6 +184,11 @@ pub fn message(checked: &Checked, rules: &RuleSet) -> MessageJson {
         score: report.score.clone(),
         figures: report.figures.clone(),
         intents: report.intents.clone(),
+        asks: report
+            .asks
+            .iter()
+            .map(|a| AskJson { place: place(a.span), text: a.span.of(text).to_owned(), ask: a.clone() })
+            .collect(),
         diagnostics,
     }
 }

@@ -188,6 +188,21 @@ pub(super) fn compile(sources: Vec<Source>, workload: Workload) -> Result<RuleSe
             source: sources.join(", "),
         });
     }
+    // What the reading of asks sets: intents no lexicon needs to define.
+    for (name, description) in crate::analysis::COMPUTED {
+        if !intents.iter().any(|i: &Intent| i.name == *name) {
+            intents.push(Intent {
+                name: (*name).to_owned(),
+                description: (*description).to_owned(),
+                phrases: phrases.list(Vec::<String>::new()),
+                patterns: Vec::new(),
+                unless: phrases.list(Vec::<String>::new()),
+                examples_match: Vec::new(),
+                examples_no_match: Vec::new(),
+                source: "builtin:reading".to_owned(),
+            });
+        }
+    }
     let intents = Intents::new(intents);
 
     // Rules: a later source with the same id replaces an earlier one.
