@@ -51,6 +51,8 @@ enum Item {
     Error(InputError),
     /// A line for stderr: a skipped file, a remark about a file.
     Note(String),
+    /// A binary file met while walking a folder: counted, not checked.
+    Binary(String),
 }
 
 /// What linting one message produced.
@@ -75,6 +77,7 @@ enum Output {
     Done(Box<Done>),
     Error(InputError),
     Note(String),
+    Binary(String),
 }
 
 /// The state of one run: where output goes and what was seen.
@@ -92,6 +95,8 @@ struct Run<'a> {
     audit: Option<Audit>,
     /// Standard input, when it was read before the rules compiled.
     piped: Option<Vec<u8>>,
+    /// Binary files met while walking folders, skipped.
+    binary: Vec<String>,
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
@@ -144,6 +149,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         filtered: false,
         audit,
         piped,
+        binary: Vec::new(),
     };
     for p in problems {
         run.error(InputError::new(p.path, p.message))?;
@@ -179,7 +185,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
 fn workload(inputs: &[Input], piped: Option<usize>) -> Workload {
     let small = |len: u64| len <= Workload::DRAFT_LIMIT;
     match inputs {
-        [Input::File { path, format }]
+        [Input::File { path, format, .. }]
             if !format.has_records() && std::fs::metadata(path).is_ok_and(|m| small(m.len())) =>
         {
             Workload::Draft
@@ -236,6 +242,7 @@ impl Run<'_> {
                     Item::Check(work) => Output::Done(Box::new(lint_work(*work, args))),
                     Item::Error(e) => Output::Error(e),
                     Item::Note(n) => Output::Note(n),
+                    Item::Binary(b) => Output::Binary(b),
                 })
                 .collect();
             for output in outputs {
@@ -249,6 +256,7 @@ impl Run<'_> {
     fn emit(&mut self, output: Output) -> Result<(), tact::Error> {
         match output {
             Output::Note(note) => eprintln_safe(&note),
+            Output::Binary(path) => self.binary.push(path),
             Output::Error(e) => self.error(e)?,
             Output::Done(done) => {
                 let Done { checked, side: Side { notes, errors, diff, fixed_stdin }, fail_level } = *done;
@@ -368,8 +376,43 @@ impl Run<'_> {
         if bytes.len() as u64 > limit {
             return self.error(InputError::new(shown, over_limit(limit)));
         }
-        let items = parse(&shown, None, bytes, format, args, &settings, &self.read_options);
+        let items = parse(&shown, None, true, bytes, format, args, &settings, &self.read_options);
         self.items(items)
+    }
+
+    /// The outcome of the run: every input checked or not, findings or not.
+    fn outcome(&self) -> Outcome {
+        if !self.errors.is_empty() || self.totals.messages == 0 && !self.filtered && !self.args.diff {
+            Outcome::Incomplete
+        } else if self.failing {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
+    }
+
+    /// Warnings for stderr about what was not checked.
+    fn warn_unchecked(&self) {
+        if let [first, rest @ ..] = self.binary.as_slice() {
+            let others = match rest.len() {
+                0 => String::new(),
+                1 => " and 1 other".to_owned(),
+                n => format!(" and {n} others"),
+            };
+            eprintln_safe(&format!(
+                "warning: skipped {} binary file{} ({first}{others}); tact checks text",
+                self.binary.len(),
+                if self.binary.len() == 1 { "" } else { "s" }
+            ));
+        }
+        if self.totals.messages == 0 && !self.filtered && !self.args.diff {
+            let why = if self.errors.is_empty() {
+                "no input held a message (empty files, binary files, or none matched)"
+            } else {
+                "no input could be read"
+            };
+            eprintln_safe(&format!("warning: nothing was checked: {why}"));
+        }
     }
 
     fn finish(mut self, started: Instant) -> Result<Outcome, tact::Error> {
@@ -379,10 +422,15 @@ impl Run<'_> {
             for e in &self.errors {
                 eprintln_safe(&format!("error: {}: {}", e.name(), e.message));
             }
-            return Ok(if self.failing || !self.errors.is_empty() { Outcome::Findings } else { Outcome::Clean });
+            self.warn_unchecked();
+            return Ok(self.outcome());
         }
         let batch = &self.args.batch;
-        let summary = self.audit.take().map(|audit| audit.finish(&self.errors, started.elapsed()));
+        let binary = self.binary.len();
+        let summary = self.audit.take().map(|audit| audit.finish(&self.errors, started.elapsed())).map(|mut s| {
+            s.binary_skipped = binary;
+            s
+        });
         match &summary {
             Some(summary) if batch.summary => {
                 if self.args.format == FormatArg::Json {
@@ -400,7 +448,8 @@ impl Run<'_> {
             std::fs::write(path, page).map_err(|e| tact::Error::io(path.display().to_string(), e))?;
             eprintln_safe(&format!("wrote {}", path.display()));
         }
-        Ok(if self.failing || !self.errors.is_empty() { Outcome::Findings } else { Outcome::Clean })
+        self.warn_unchecked();
+        Ok(self.outcome())
     }
 }
 
@@ -428,7 +477,7 @@ fn read_file(
     resolver: &Resolver,
     options: &ReadOptions,
 ) -> Result<Vec<Item>, tact::Error> {
-    let Input::File { path, format } = input else { return Ok(Vec::new()) };
+    let Input::File { path, format, named } = input else { return Ok(Vec::new()) };
     let shown = path.display().to_string();
     let limit = args.batch.max_file_size;
     let bytes = match read_limited(path, limit) {
@@ -438,7 +487,7 @@ fn read_file(
     };
     let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let settings = resolver.for_dir(&dir)?;
-    Ok(parse(&shown, Some(path), bytes, *format, args, &settings, options))
+    Ok(parse(&shown, Some(path), *named, bytes, *format, args, &settings, options))
 }
 
 /// The file's bytes, or `None` when it is larger than `limit`.
@@ -453,10 +502,14 @@ fn read_limited(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-/// Parse an input's bytes into items.
+/// Parse an input's bytes into items; `named` when the input was named on
+/// the command line (a binary file named is an error, one met in a folder
+/// is counted).
+#[allow(clippy::too_many_arguments)]
 fn parse(
     shown: &str,
     path: Option<&Path>,
+    named: bool,
     bytes: Vec<u8>,
     format: InputFormat,
     args: &CheckArgs,
@@ -469,7 +522,13 @@ fn parse(
     let original = (args.fix || args.diff).then(|| Arc::new(bytes.clone()));
     let parsed = match input::read_with(shown, bytes, format, options) {
         Ok(parsed) => parsed,
-        Err(Skip::Binary) => return vec![Item::Note(format!("{shown}: binary file; skipped"))],
+        Err(Skip::Binary) if named => {
+            return vec![Item::Error(InputError::new(
+                shown,
+                "binary file: tact checks text (UTF-8 or UTF-16 with a BOM)",
+            ))];
+        }
+        Err(Skip::Binary) => return vec![Item::Binary(shown.to_owned())],
         Err(Skip::Broken(message)) => return vec![Item::Error(InputError::new(shown, message))],
     };
     let mut items: Vec<Item> = parsed.notes.into_iter().map(|n| Item::Note(format!("{shown}: {n}"))).collect();
@@ -549,7 +608,10 @@ fn fix_document(
         if args.diff {
             result.diff = Some(unified_diff(&document.path, &document.text, &fixed.text));
         } else if let Some(path) = path {
-            match replace_if_unchanged(path, original, fixed.text.as_bytes()) {
+            // A UTF-8 byte order mark was stripped on reading: put it back.
+            let bom = if original.starts_with(input::UTF8_BOM) { input::UTF8_BOM } else { &[] };
+            let bytes = [bom, fixed.text.as_bytes()].concat();
+            match replace_if_unchanged(path, original, &bytes) {
                 Ok(Written::Done) => result.notes.push(format!(
                     "{}: applied {} fix{}",
                     document.path,

@@ -24,6 +24,9 @@ pub enum Outcome {
     Clean,
     /// Findings at or above the fail level (or failing rule examples).
     Findings,
+    /// Not everything could be checked: an input could not be read, or
+    /// there was nothing to check.
+    Incomplete,
 }
 
 pub fn main() -> ExitCode {
@@ -42,6 +45,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Incomplete) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             report_error(&err, use_color(color, &io::stderr()));

@@ -195,7 +195,16 @@ pub(super) fn write_totals(
         return Ok(());
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if totals.diagnostics == 0 {
+    if totals.messages == 0 {
+        writeln!(out, "Nothing was checked.")?;
+    } else if totals.diagnostics == 0 && !errors.is_empty() {
+        writeln!(
+            out,
+            "No problems found in {}, but {} could not be checked.",
+            plural(totals.messages, "message"),
+            plural(errors.len(), "input")
+        )?;
+    } else if totals.diagnostics == 0 {
         writeln!(out, "All clear: {} checked, no problems found.", plural(totals.messages, "message"))?;
     } else {
         let mut parts = Vec::new();
