@@ -75,6 +75,15 @@ impl LineIndex {
         self.starts.partition_point(|&start| start <= offset) - 1
     }
 
+    /// The byte range of zero-based `line`, without its newline (lines past
+    /// the end are empty at the end of the text).
+    #[must_use]
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let Some(&start) = self.starts.get(line) else { return self.len..self.len };
+        let end = self.starts.get(line + 1).map_or(self.len, |&next| next - 1);
+        start..end.max(start)
+    }
+
     /// The number of lines (a text ending in a newline has an empty last line).
     #[must_use]
     pub fn line_count(&self) -> usize {

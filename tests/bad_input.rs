@@ -188,3 +188,32 @@ fn a_clean_file_exits_0_and_findings_exit_1() {
     assert!(stdout(&good).contains("All clear: 1 message checked"), "{}", stdout(&good));
     assert_eq!(code(&check_in(dir.path(), &["bad.txt"])), 1);
 }
+
+#[test]
+fn a_long_line_is_shown_as_a_window_not_whole() {
+    let dir = tempfile::tempdir().expect("temp");
+    let line = format!("{}{REPROACH} {}", "word ".repeat(6000), "more ".repeat(6000));
+    std::fs::write(dir.path().join("long.txt"), &line).expect("write");
+    let out = check_in(dir.path(), &["long.txt"]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(text.len() < 4000, "{} bytes of output for a {} byte line", text.len(), line.len());
+    assert!(text.contains("[long.txt:1:30001]"), "the column is the one in the whole line: {text}");
+    assert!(text.contains("…word word word word word Per my last email, could you send the deck? more"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 160), "{text}");
+}
+
+#[test]
+fn printed_findings_are_capped_per_message_and_the_rest_counted() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("many.txt"), "Per my last email. ".repeat(200)).expect("write");
+    for format in ["human", "concise"] {
+        let out = check_in(dir.path(), &["--format", format, "many.txt"]);
+        let text = stdout(&out);
+        assert_eq!(text.matches("demo-reproach").count(), 50 + usize::from(format == "human"), "{text}");
+        assert!(text.contains("many.txt: … 150 more findings not shown (`--format json` lists all)"), "{text}");
+    }
+    let json = check_in(dir.path(), &["--format", "json", "many.txt"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["messages"][0]["diagnostics"].as_array().map(Vec::len), Some(200), "JSON lists every finding");
+}
