@@ -217,3 +217,42 @@ fn printed_findings_are_capped_per_message_and_the_rest_counted() {
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
     assert_eq!(doc["messages"][0]["diagnostics"].as_array().map(Vec::len), Some(200), "JSON lists every finding");
 }
+
+#[test]
+fn jsonl_in_and_out_answers_every_line_blank_and_broken_included() {
+    let input = format!("{{\"body\": \"{REPROACH}\"}}\n\n{{broken\n   \n{{\"body\": \"Thanks for the intro.\"}}\n");
+    let pack = repo().join("tests/fixtures/pack");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "demo", "--format", "jsonl", "--input-format", "jsonl", "--rules"])
+        .arg(pack)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), input.as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
+    assert_eq!(lines.len(), input.lines().count(), "{}", stdout(&out));
+    assert_eq!(lines[1]["record"]["name"], "line 2");
+    assert_eq!(lines[1]["error"], "blank line: expected a JSON object");
+    assert!(lines[2]["error"].as_str().is_some_and(|e| e.starts_with("invalid JSON")));
+    assert_eq!(lines[3]["record"]["name"], "line 4");
+    assert_eq!(lines[4]["score"]["value"], 100);
+}
+
+#[test]
+fn the_length_budget_names_the_kind_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("long.txt"), "Hi Ana, thanks for the talk. ".repeat(60)).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "too-long-for-channel", "--kind", "inmail", "--format", "concise"])
+        .arg("long.txt")
+        .current_dir(dir.path())
+        .output()
+        .expect("tact runs");
+    let text = stdout(&out);
+    assert!(text.contains("-character budget for a message of kind inmail"), "{text}");
+    assert!(!text.contains("a inmail"), "{text}");
+}

@@ -6,7 +6,8 @@
 //! time, then printed on this thread in input order, so memory is bounded by
 //! the chunk, not the run. A file or record that cannot be read becomes an
 //! input error for it and the run goes on. JSON lines on standard input are
-//! a streaming filter: one result line per message line, written as it is read.
+//! a streaming filter: one result line per input line (an error object for a
+//! blank or invalid one), written as it is read.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -357,6 +358,12 @@ impl Run<'_> {
                             original: None,
                         };
                         self.emit(Output::Done(Box::new(lint_work(work, args))))?;
+                    }
+                    Ok(None) if text.trim().is_empty() => {
+                        // Every line gets an answer, so that output line N is input line N.
+                        let mut e = InputError::new(&shown, "blank line: expected a JSON object");
+                        e.record = Some(input::Record::new(format!("line {number}"), None));
+                        self.error(e)?;
                     }
                     Ok(None) => {}
                     Err(problem) => {
