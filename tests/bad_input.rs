@@ -256,3 +256,61 @@ fn the_length_budget_names_the_kind_in_plain_words() {
     assert!(text.contains("-character budget for a message of kind inmail"), "{text}");
     assert!(!text.contains("a inmail"), "{text}");
 }
+
+/// `tact check --fix` with only the safe reproach rule, in `dir`.
+fn fix_in(dir: &Path, files: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "passive-aggressive", "--fix", "--format", "concise"])
+        .args(files)
+        .current_dir(dir)
+        .output()
+        .expect("tact runs")
+}
+
+const FIXABLE: &str = "Hi Sam, per my last email, could you send the deck?";
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symlink_and_keeps_hard_links() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    std::fs::write(d.join("draft.txt"), FIXABLE).expect("write");
+    std::os::unix::fs::symlink("draft.txt", d.join("link.txt")).expect("symlink");
+    std::fs::hard_link(d.join("draft.txt"), d.join("hard.txt")).expect("hard link");
+    let out = fix_in(d, &["link.txt"]);
+    assert!(stderr(&out).contains("link.txt: applied 1 fix"), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(d.join("link.txt")).expect("meta").file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(d.join("hard.txt")).expect("read"), "Hi Sam, could you send the deck?");
+    assert_eq!(std::fs::metadata(d.join("draft.txt")).expect("meta").nlink(), 2);
+}
+
+#[test]
+fn fix_refuses_a_read_only_file_and_reports_what_is_still_there() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("ro.txt");
+    std::fs::write(&path, FIXABLE).expect("write");
+    let mut permissions = std::fs::metadata(&path).expect("meta").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).expect("chmod");
+    let out = fix_in(dir.path(), &["ro.txt"]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(text.contains("ro.txt: error [input] read-only file: fixes not written"), "{text}");
+    assert!(text.contains("ro.txt:1:9: warning [passive-aggressive]"), "the finding is still reported: {text}");
+    assert!(!stderr(&out).contains("applied"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), FIXABLE);
+}
+
+#[test]
+fn fix_says_plainly_that_it_does_not_fix_inside_a_csv() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("seq.csv"), format!("subject,body\nA,\"{FIXABLE}\"\nB,\"{FIXABLE}\"\n"))
+        .expect("write");
+    let out = fix_in(dir.path(), &["seq.csv"]);
+    assert!(
+        stderr(&out).contains("note: 2 fixable findings in seq.csv not fixed: fixes are not applied inside csv"),
+        "{}",
+        stderr(&out)
+    );
+}

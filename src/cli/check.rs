@@ -72,6 +72,9 @@ struct Side {
     diff: Option<String>,
     /// Standard input fixed with `--fix`: the fixed text is the whole output.
     fixed_stdin: Option<String>,
+    /// Findings `--fix` would fix in a file it cannot write back (decoded
+    /// text: csv, mbox, eml, html, jsonl, UTF-16).
+    unfixed: usize,
 }
 
 enum Output {
@@ -98,6 +101,8 @@ struct Run<'a> {
     piped: Option<Vec<u8>>,
     /// Binary files met while walking folders, skipped.
     binary: Vec<String>,
+    /// Findings `--fix` could not fix (decoded text), and in how many files.
+    unfixed: (usize, Vec<String>),
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
@@ -151,6 +156,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         audit,
         piped,
         binary: Vec::new(),
+        unfixed: (0, Vec::new()),
     };
     for p in problems {
         run.error(InputError::new(p.path, p.message))?;
@@ -260,7 +266,13 @@ impl Run<'_> {
             Output::Binary(path) => self.binary.push(path),
             Output::Error(e) => self.error(e)?,
             Output::Done(done) => {
-                let Done { checked, side: Side { notes, errors, diff, fixed_stdin }, fail_level } = *done;
+                let Done { checked, side: Side { notes, errors, diff, fixed_stdin, unfixed }, fail_level } = *done;
+                if unfixed > 0 {
+                    self.unfixed.0 += unfixed;
+                    if self.unfixed.1.last() != Some(&checked.path) {
+                        self.unfixed.1.push(checked.path.clone());
+                    }
+                }
                 for note in &notes {
                     eprintln_safe(note);
                 }
@@ -398,8 +410,19 @@ impl Run<'_> {
         }
     }
 
-    /// Warnings for stderr about what was not checked.
+    /// Warnings for stderr about what was not checked or not fixed.
     fn warn_unchecked(&self) {
+        if let (n @ 1.., files) = (self.unfixed.0, &self.unfixed.1) {
+            eprintln_safe(&format!(
+                "note: {n} fixable finding{} in {} not fixed: fixes are not applied inside csv, mbox, eml, \
+                 html or jsonl files (or UTF-16 text); edit the source the messages came from",
+                if n == 1 { "" } else { "s" },
+                match files.as_slice() {
+                    [one] => one.clone(),
+                    many => format!("{} files", many.len()),
+                }
+            ));
+        }
         if let [first, rest @ ..] = self.binary.as_slice() {
             let others = match rest.len() {
                 0 => String::new(),
@@ -565,20 +588,41 @@ fn lint_work(work: Work, args: &CheckArgs) -> Done {
         Some(original) if fixing && document.fixable && document.record.is_none() => {
             fix_document(document, args, &settings, path.as_deref(), kind, &original, &mut side)
         }
-        _ => lint_document(document, &settings, kind),
+        _ => {
+            let in_file = args.fix && !args.diff && path.is_some();
+            let (checked, unfixed) = lint_document(document, &settings, kind, threshold(args));
+            if in_file {
+                side.unfixed = unfixed;
+            }
+            checked
+        }
     };
     Done { checked, side, fail_level: settings.fail_level }
 }
 
-/// Lint one document; `kind` is what settings say for its file.
-fn lint_document(document: Document, settings: &Arc<Settings>, kind: Option<(Kind, KindSource)>) -> Checked {
+/// The least applicability `--fix` applies.
+fn threshold(args: &CheckArgs) -> Applicability {
+    if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe }
+}
+
+/// Lint one document; `kind` is what settings say for its file. Also
+/// returns how many findings had a rewrite `--fix` would apply at
+/// `threshold` but cannot, the text not being the file's own bytes.
+fn lint_document(
+    document: Document,
+    settings: &Arc<Settings>,
+    kind: Option<(Kind, KindSource)>,
+    threshold: Applicability,
+) -> (Checked, usize) {
     let mut message = Message::new(document.text, document.format);
     for note in document.notes {
         message.add_note(tact::Span::empty(0), note);
     }
     let kind = kind.or(document.kind);
     let mut report = settings.linter.lint(&message, kind);
+    let mut unfixed = 0;
     if !document.fixable {
+        unfixed = report.diagnostics.iter().filter(|d| d.rewrites.iter().any(|r| r.applicability >= threshold)).count();
         // Decoded text (CSV cells, emails, HTML, replaced bytes) cannot be
         // written back: rewrites are suggestions only.
         for rewrite in report.diagnostics.iter_mut().flat_map(|d| d.rewrites.iter_mut()) {
@@ -587,7 +631,7 @@ fn lint_document(document: Document, settings: &Arc<Settings>, kind: Option<(Kin
     }
     let mut checked = Checked::new(document.path, document.record, message, report);
     checked.origin = document.origin;
-    checked
+    (checked, unfixed)
 }
 
 fn fix_document(
@@ -599,7 +643,7 @@ fn fix_document(
     original: &[u8],
     result: &mut Side,
 ) -> Checked {
-    let threshold = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let threshold = threshold(args);
     let fix_kind = kind.clone().or_else(|| document.kind.clone());
     let fixed = fix_text(&settings.linter, &document.text, document.format, fix_kind, threshold, &|_| true);
     if !fixed.converged {
@@ -609,6 +653,7 @@ fn fix_document(
             tact::fix::MAX_ROUNDS
         ));
     }
+    let mut written = false;
     if path.is_none() && args.fix && !args.diff {
         result.fixed_stdin = Some(fixed.text.clone());
     } else if fixed.text != document.text {
@@ -619,24 +664,32 @@ fn fix_document(
             let bom = if original.starts_with(input::UTF8_BOM) { input::UTF8_BOM } else { &[] };
             let bytes = [bom, fixed.text.as_bytes()].concat();
             match replace_if_unchanged(path, original, &bytes) {
-                Ok(Written::Done) => result.notes.push(format!(
-                    "{}: applied {} fix{}",
-                    document.path,
-                    fixed.applied,
-                    if fixed.applied == 1 { "" } else { "es" }
-                )),
+                Ok(Written::Done) => {
+                    written = true;
+                    result.notes.push(format!(
+                        "{}: applied {} fix{}",
+                        document.path,
+                        fixed.applied,
+                        if fixed.applied == 1 { "" } else { "es" }
+                    ));
+                }
                 Ok(Written::ChangedMeanwhile) => {
                     result.notes.push(format!("{}: changed while tact was checking it; not written", document.path));
                 }
+                Ok(Written::ReadOnly) => result.errors.push(InputError::new(
+                    document.path.clone(),
+                    "read-only file: fixes not written (make it writable)",
+                )),
                 Err(err) => {
                     result.errors.push(InputError::new(document.path.clone(), format!("could not write fixes: {err}")))
                 }
             }
         }
     }
-    // Report what is left (after writing), or what is there (with --diff).
-    let text = if args.diff { document.text } else { fixed.text };
-    lint_document(Document { text, ..document }, settings, kind)
+    // Report what is left (after writing), or what is there (with --diff,
+    // or when nothing was written).
+    let text = if written || (path.is_none() && !args.diff) { fixed.text } else { document.text };
+    lint_document(Document { text, ..document }, settings, kind, threshold).0
 }
 
 fn unified_diff(path: &str, before: &str, after: &str) -> String {
