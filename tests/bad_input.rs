@@ -314,3 +314,31 @@ fn fix_says_plainly_that_it_does_not_fix_inside_a_csv() {
         stderr(&out)
     );
 }
+
+/// Run `tact lsp` with `messages` framed on standard input; its exit code.
+fn lsp_exit_code(messages: &[&str]) -> i32 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("tact lsp starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    for body in messages {
+        std::io::Write::write_all(&mut stdin, format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+            .expect("write");
+    }
+    drop(stdin);
+    child.wait().expect("exits").code().unwrap_or(-1)
+}
+
+#[test]
+fn the_language_server_exits_1_without_shutdown_and_0_with_it() {
+    let init = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+    let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+    let shutdown = r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#;
+    let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+    assert_eq!(lsp_exit_code(&[init, initialized, exit]), 1);
+    assert_eq!(lsp_exit_code(&[init, initialized, shutdown, exit]), 0);
+}

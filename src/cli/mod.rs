@@ -61,7 +61,11 @@ fn run(cli: Cli) -> Result<Outcome, tact::Error> {
         Command::Rules(RulesCommand::List(args)) => rules::list(&args),
         Command::Rules(RulesCommand::Test(args)) => rules::test(&args),
         Command::Init(args) => init::run(&args),
-        Command::Lsp(_) => tact::lsp::run_stdio().map(|()| Outcome::Clean),
+        Command::Lsp(_) => tact::lsp::run_stdio().map(|ended| match ended {
+            tact::lsp::Ended::Clean => Outcome::Clean,
+            // The protocol's exit code for an exit without shutdown is 1.
+            tact::lsp::Ended::WithoutShutdown => Outcome::Findings,
+        }),
     }
 }
 
