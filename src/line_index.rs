@@ -2,12 +2,31 @@
 //!
 //! Columns come in three units: bytes and chars for terminals and JSON, and
 //! UTF-16 code units for editors that do not speak UTF-8.
+//!
+//! Counting chars from the start of a line would make every lookup on a
+//! long line cost its length, and a file of one long line with many
+//! findings quadratic. So a text that is not ASCII also keeps checkpoints:
+//! every [`STRIDE`] bytes, the chars and UTF-16 units before that point. A
+//! lookup counts from the nearest checkpoint, at most `STRIDE` bytes.
+
+/// Bytes between two checkpoints.
+const STRIDE: usize = 4096;
 
 /// The start offset of every line in a text.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Empty for ASCII text, where every unit counts bytes.
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Chars and UTF-16 units before byte `offset` (a char boundary).
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    chars: usize,
+    utf16: usize,
 }
 
 /// A one-based line and column.
@@ -30,7 +49,23 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        Self { starts, len: text.len() }
+        let checkpoints = if text.is_ascii() { Vec::new() } else { checkpoints(text) };
+        Self { starts, len: text.len(), checkpoints }
+    }
+
+    /// Units in `unit` before byte `offset` (a char boundary) of `text`.
+    fn units_before(&self, text: &str, offset: usize, unit: ColumnUnit) -> usize {
+        if unit == ColumnUnit::Byte || self.checkpoints.is_empty() {
+            return offset;
+        }
+        let at = self.checkpoints.partition_point(|c| c.offset <= offset).saturating_sub(1);
+        let Some(&cp) = self.checkpoints.get(at) else { return offset };
+        let rest = &text[cp.offset..offset];
+        match unit {
+            ColumnUnit::Byte => offset,
+            ColumnUnit::Char => cp.chars + rest.chars().count(),
+            ColumnUnit::Utf16 => cp.utf16 + rest.encode_utf16().count(),
+        }
     }
 
     /// The zero-based line holding `offset` (offsets past the end clamp).
@@ -38,6 +73,15 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.len);
         self.starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The byte range of zero-based `line`, without its newline (lines past
+    /// the end are empty at the end of the text).
+    #[must_use]
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let Some(&start) = self.starts.get(line) else { return self.len..self.len };
+        let end = self.starts.get(line + 1).map_or(self.len, |&next| next - 1);
+        start..end.max(start)
     }
 
     /// The number of lines (a text ending in a newline has an empty last line).
@@ -58,12 +102,8 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize, unit: ColumnUnit) -> (usize, usize) {
         let offset = text.floor_char_boundary(offset);
         let line = self.line_of(offset);
-        let prefix = &text[self.starts[line]..offset];
-        let column = match unit {
-            ColumnUnit::Byte => prefix.len(),
-            ColumnUnit::Char => prefix.chars().count(),
-            ColumnUnit::Utf16 => prefix.encode_utf16().count(),
-        };
+        let start = self.starts[line];
+        let column = self.units_before(text, offset, unit) - self.units_before(text, start, unit);
         (line, column)
     }
 
@@ -76,7 +116,19 @@ impl LineIndex {
         }
         let start = self.starts[line];
         let end = self.starts.get(line + 1).map_or(text.len(), |&next| next - 1);
-        let line_text = &text[start..end.max(start)];
+        let end = end.max(start);
+        if unit == ColumnUnit::Byte || self.checkpoints.is_empty() {
+            return text.floor_char_boundary((start + column).min(end));
+        }
+        // Skip to the last checkpoint before the column, then count.
+        let wanted = self.units_before(text, start, unit) + column;
+        let units = |c: &Checkpoint| if unit == ColumnUnit::Char { c.chars } else { c.utf16 };
+        let at = self.checkpoints.partition_point(|c| units(c) <= wanted).saturating_sub(1);
+        let (start, column) = match self.checkpoints.get(at) {
+            Some(cp) if cp.offset > start && cp.offset <= end => (cp.offset, wanted - units(cp)),
+            _ => (start, column),
+        };
+        let line_text = &text[start..end];
         let mut seen = 0;
         for (i, ch) in line_text.char_indices() {
             if seen >= column {
@@ -90,6 +142,24 @@ impl LineIndex {
         }
         start + line_text.len()
     }
+}
+
+/// Checkpoints every [`STRIDE`] bytes (moved back to a char boundary).
+fn checkpoints(text: &str) -> Vec<Checkpoint> {
+    let mut out = Vec::with_capacity(text.len() / STRIDE + 1);
+    let mut cp = Checkpoint { offset: 0, chars: 0, utf16: 0 };
+    out.push(cp);
+    while cp.offset + STRIDE < text.len() {
+        let next = text.floor_char_boundary(cp.offset + STRIDE);
+        let piece = &text[cp.offset..next];
+        cp = Checkpoint {
+            offset: next,
+            chars: cp.chars + piece.chars().count(),
+            utf16: cp.utf16 + piece.encode_utf16().count(),
+        };
+        out.push(cp);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -106,5 +176,26 @@ mod tests {
         assert_eq!(index.line_col(text, t, ColumnUnit::Utf16), LineCol { line: 2, column: 4 });
         assert_eq!(index.offset(text, 1, 3, ColumnUnit::Utf16), t);
         assert_eq!(index.offset(text, 0, 99, ColumnUnit::Char), "Hi Zoë,".len());
+    }
+
+    /// Columns and offsets agree with counting from the line start, across
+    /// checkpoints, on long lines of mixed widths.
+    #[test]
+    fn checkpoints_give_the_counted_answer() {
+        let text = format!("a\n{}\nb{}", "é👋x".repeat(3000), "z".repeat(5000));
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len()).step_by(97).chain([text.len()]) {
+            let offset = text.floor_char_boundary(offset);
+            let line = index.line_of(offset);
+            let prefix = &text[index.starts[line]..offset];
+            for (unit, want) in [
+                (ColumnUnit::Byte, prefix.len()),
+                (ColumnUnit::Char, prefix.chars().count()),
+                (ColumnUnit::Utf16, prefix.encode_utf16().count()),
+            ] {
+                assert_eq!(index.position(&text, offset, unit), (line, want), "{offset} {unit:?}");
+                assert_eq!(index.offset(&text, line, want, unit), offset, "{offset} {unit:?}");
+            }
+        }
     }
 }

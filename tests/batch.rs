@@ -52,7 +52,7 @@ fn redacted() -> insta::Settings {
 #[test]
 fn concise_over_every_fixture_format() {
     let output = check(&["--format", "concise", "."]);
-    assert_eq!(code(&output), 1, "findings and input errors exit 1");
+    assert_eq!(code(&output), 2, "broken fixtures are input errors: exit 2");
     insta::assert_snapshot!("concise_fixture_tree", stdout(&output));
     let err = stderr(&output);
     assert!(err.contains("linkedin/Invitations.csv: read as LinkedIn invitations"), "{err}");
@@ -62,7 +62,7 @@ fn concise_over_every_fixture_format() {
 #[test]
 fn summary_shows_where_to_start() {
     let output = check(&["--summary", "."]);
-    assert_eq!(code(&output), 1);
+    assert_eq!(code(&output), 2, "broken fixtures are input errors");
     let text = stdout(&output);
     assert!(text.contains("Start here"), "{text}");
     assert!(text.contains("[near-duplicate] 2 messages are one template"), "{text}");
@@ -138,7 +138,7 @@ fn csv_columns_by_flag() {
     let text = stdout(&output);
     assert!(text.contains("seq.csv[row 2 copy]:3:4: warning [unfilled-placeholder]"), "{text}");
     let output = check_in(dir.path(), &["--body-col", "nope", "seq.csv"]);
-    assert_eq!(code(&output), 1, "a missing column is an error for that file, not the run");
+    assert_eq!(code(&output), 2, "a missing column: that file is not checked");
     assert!(stdout(&output).contains("--body-col `nope`: no such column (columns: step, title, copy)"));
 }
 
@@ -205,7 +205,7 @@ fn jsonl_stdin_is_a_streaming_filter() {
     assert_eq!(third["record"]["id"], "x");
     assert_eq!(third["score"]["value"], 100);
     let status = child.wait().expect("exits");
-    assert_eq!(status.code(), Some(1));
+    assert_eq!(status.code(), Some(2), "a broken line is an input error");
 }
 
 #[test]
@@ -254,14 +254,14 @@ fn bad_inputs_are_reported_per_file_and_the_run_goes_on() {
         std::os::unix::fs::symlink(d.join("missing.txt"), d.join("dangling.txt")).expect("dangling symlink");
     }
     let output = check_in(d, &["--format", "concise", "--max-file-size", "2K", "."]);
-    assert_eq!(code(&output), 1, "input errors exit 1, not 2: {}", stderr(&output));
+    assert_eq!(code(&output), 2, "input errors exit 2: {}", stderr(&output));
     let out = stdout(&output);
     let err = stderr(&output);
     assert!(out.contains("./huge.csv: error [input] larger than the --max-file-size limit of 2K"), "{out}");
     assert!(out.contains("./big.txt: error [input] larger than the --max-file-size limit"), "{out}");
     assert!(out.contains("./broken.mbox: error [input] not an mbox"), "{out}");
     assert!(out.contains("./latin1.txt:1:1: warning [input] invalid UTF-8 at byte 5"), "{out}");
-    assert!(err.contains("./binary.txt: binary file; skipped"), "{err}");
+    assert!(err.contains("warning: skipped 1 binary file (./binary.txt); tact checks text"), "{err}");
     assert!(err.contains("./empty.md: empty; nothing to check"), "{err}");
     #[cfg(unix)]
     {

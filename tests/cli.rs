@@ -138,7 +138,7 @@ fn a_draft_piped_in_reads_as_the_same_file() {
     assert!(stdout(&piped).contains("\"rule\": \"vague-request\""), "{}", stdout(&piped));
 
     let limited = tact_stdin(&["check", "--isolated", "--format", "concise", "--max-file-size", "100", "-"], &text);
-    assert_eq!(code(&limited), 1, "{}", stderr(&limited));
+    assert_eq!(code(&limited), 2, "{}", stderr(&limited));
     assert!(
         stdout(&limited).contains("<stdin>: error [input] larger than the --max-file-size limit"),
         "{}",
@@ -291,10 +291,10 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
             "concise",
         ],
     );
-    assert_eq!(code(&out), 1);
+    assert_eq!(code(&out), 2, "named inputs that cannot be checked exit 2");
     let (out_text, err_text) = (stdout(&out), stderr(&out));
     assert!(out_text.contains("missing.txt: error [input] no such file or folder"), "{out_text}");
-    assert!(err_text.contains("binary.txt: binary file; skipped"), "{err_text}");
+    assert!(out_text.contains("binary.txt: error [input] binary file: tact checks text"), "{out_text}");
     assert!(err_text.contains("empty.txt: empty; nothing to check"), "{err_text}");
     assert!(out_text.contains("latin1.txt:1:1: warning [input] invalid UTF-8 at byte 22"), "{out_text}");
     assert!(out_text.contains("latin1.txt:1:1: warning [demo-reproach]"), "{out_text}");
@@ -391,7 +391,8 @@ fn init_writes_a_commented_config_once() {
     let written = std::fs::read_to_string(dir.path().join(".tact.yml")).expect("written");
     assert!(written.contains("# ignore: [stock-opener]"));
     // The starter is a valid config as written.
-    let check = tact_in(dir.path(), &["check", "-"]);
+    std::fs::write(dir.path().join("draft.txt"), "Hi Sam, thanks for the intro.").expect("write");
+    let check = tact_in(dir.path(), &["check", "draft.txt"]);
     assert_ne!(code(&check), 2, "{}", stderr(&check));
     let again = tact_in(dir.path(), &["init"]);
     assert_eq!(code(&again), 2);

@@ -6,7 +6,8 @@
 //! time, then printed on this thread in input order, so memory is bounded by
 //! the chunk, not the run. A file or record that cannot be read becomes an
 //! input error for it and the run goes on. JSON lines on standard input are
-//! a streaming filter: one result line per message line, written as it is read.
+//! a streaming filter: one result line per input line (an error object for a
+//! blank or invalid one), written as it is read.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -51,6 +52,8 @@ enum Item {
     Error(InputError),
     /// A line for stderr: a skipped file, a remark about a file.
     Note(String),
+    /// A binary file met while walking a folder: counted, not checked.
+    Binary(String),
 }
 
 /// What linting one message produced.
@@ -69,12 +72,16 @@ struct Side {
     diff: Option<String>,
     /// Standard input fixed with `--fix`: the fixed text is the whole output.
     fixed_stdin: Option<String>,
+    /// Findings `--fix` would fix in a file it cannot write back (decoded
+    /// text: csv, mbox, eml, html, jsonl, UTF-16).
+    unfixed: usize,
 }
 
 enum Output {
     Done(Box<Done>),
     Error(InputError),
     Note(String),
+    Binary(String),
 }
 
 /// The state of one run: where output goes and what was seen.
@@ -92,6 +99,10 @@ struct Run<'a> {
     audit: Option<Audit>,
     /// Standard input, when it was read before the rules compiled.
     piped: Option<Vec<u8>>,
+    /// Binary files met while walking folders, skipped.
+    binary: Vec<String>,
+    /// Findings `--fix` could not fix (decoded text), and in how many files.
+    unfixed: (usize, Vec<String>),
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
@@ -144,6 +155,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         filtered: false,
         audit,
         piped,
+        binary: Vec::new(),
+        unfixed: (0, Vec::new()),
     };
     for p in problems {
         run.error(InputError::new(p.path, p.message))?;
@@ -179,7 +192,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
 fn workload(inputs: &[Input], piped: Option<usize>) -> Workload {
     let small = |len: u64| len <= Workload::DRAFT_LIMIT;
     match inputs {
-        [Input::File { path, format }]
+        [Input::File { path, format, .. }]
             if !format.has_records() && std::fs::metadata(path).is_ok_and(|m| small(m.len())) =>
         {
             Workload::Draft
@@ -236,6 +249,7 @@ impl Run<'_> {
                     Item::Check(work) => Output::Done(Box::new(lint_work(*work, args))),
                     Item::Error(e) => Output::Error(e),
                     Item::Note(n) => Output::Note(n),
+                    Item::Binary(b) => Output::Binary(b),
                 })
                 .collect();
             for output in outputs {
@@ -249,9 +263,16 @@ impl Run<'_> {
     fn emit(&mut self, output: Output) -> Result<(), tact::Error> {
         match output {
             Output::Note(note) => eprintln_safe(&note),
+            Output::Binary(path) => self.binary.push(path),
             Output::Error(e) => self.error(e)?,
             Output::Done(done) => {
-                let Done { checked, side: Side { notes, errors, diff, fixed_stdin }, fail_level } = *done;
+                let Done { checked, side: Side { notes, errors, diff, fixed_stdin, unfixed }, fail_level } = *done;
+                if unfixed > 0 {
+                    self.unfixed.0 += unfixed;
+                    if self.unfixed.1.last() != Some(&checked.path) {
+                        self.unfixed.1.push(checked.path.clone());
+                    }
+                }
                 for note in &notes {
                     eprintln_safe(note);
                 }
@@ -350,6 +371,12 @@ impl Run<'_> {
                         };
                         self.emit(Output::Done(Box::new(lint_work(work, args))))?;
                     }
+                    Ok(None) if text.trim().is_empty() => {
+                        // Every line gets an answer, so that output line N is input line N.
+                        let mut e = InputError::new(&shown, "blank line: expected a JSON object");
+                        e.record = Some(input::Record::new(format!("line {number}"), None));
+                        self.error(e)?;
+                    }
                     Ok(None) => {}
                     Err(problem) => {
                         let mut e = InputError::new(&shown, problem.message);
@@ -368,8 +395,54 @@ impl Run<'_> {
         if bytes.len() as u64 > limit {
             return self.error(InputError::new(shown, over_limit(limit)));
         }
-        let items = parse(&shown, None, bytes, format, args, &settings, &self.read_options);
+        let items = parse(&shown, None, true, bytes, format, args, &settings, &self.read_options);
         self.items(items)
+    }
+
+    /// The outcome of the run: every input checked or not, findings or not.
+    fn outcome(&self) -> Outcome {
+        if !self.errors.is_empty() || self.totals.messages == 0 && !self.filtered && !self.args.diff {
+            Outcome::Incomplete
+        } else if self.failing {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
+    }
+
+    /// Warnings for stderr about what was not checked or not fixed.
+    fn warn_unchecked(&self) {
+        if let (n @ 1.., files) = (self.unfixed.0, &self.unfixed.1) {
+            eprintln_safe(&format!(
+                "note: {n} fixable finding{} in {} not fixed: fixes are not applied inside csv, mbox, eml, \
+                 html or jsonl files (or UTF-16 text); edit the source the messages came from",
+                if n == 1 { "" } else { "s" },
+                match files.as_slice() {
+                    [one] => one.clone(),
+                    many => format!("{} files", many.len()),
+                }
+            ));
+        }
+        if let [first, rest @ ..] = self.binary.as_slice() {
+            let others = match rest.len() {
+                0 => String::new(),
+                1 => " and 1 other".to_owned(),
+                n => format!(" and {n} others"),
+            };
+            eprintln_safe(&format!(
+                "warning: skipped {} binary file{} ({first}{others}); tact checks text",
+                self.binary.len(),
+                if self.binary.len() == 1 { "" } else { "s" }
+            ));
+        }
+        if self.totals.messages == 0 && !self.filtered && !self.args.diff {
+            let why = if self.errors.is_empty() {
+                "no input held a message (empty files, binary files, or none matched)"
+            } else {
+                "no input could be read"
+            };
+            eprintln_safe(&format!("warning: nothing was checked: {why}"));
+        }
     }
 
     fn finish(mut self, started: Instant) -> Result<Outcome, tact::Error> {
@@ -379,10 +452,15 @@ impl Run<'_> {
             for e in &self.errors {
                 eprintln_safe(&format!("error: {}: {}", e.name(), e.message));
             }
-            return Ok(if self.failing || !self.errors.is_empty() { Outcome::Findings } else { Outcome::Clean });
+            self.warn_unchecked();
+            return Ok(self.outcome());
         }
         let batch = &self.args.batch;
-        let summary = self.audit.take().map(|audit| audit.finish(&self.errors, started.elapsed()));
+        let binary = self.binary.len();
+        let summary = self.audit.take().map(|audit| audit.finish(&self.errors, started.elapsed())).map(|mut s| {
+            s.binary_skipped = binary;
+            s
+        });
         match &summary {
             Some(summary) if batch.summary => {
                 if self.args.format == FormatArg::Json {
@@ -400,7 +478,8 @@ impl Run<'_> {
             std::fs::write(path, page).map_err(|e| tact::Error::io(path.display().to_string(), e))?;
             eprintln_safe(&format!("wrote {}", path.display()));
         }
-        Ok(if self.failing || !self.errors.is_empty() { Outcome::Findings } else { Outcome::Clean })
+        self.warn_unchecked();
+        Ok(self.outcome())
     }
 }
 
@@ -428,7 +507,7 @@ fn read_file(
     resolver: &Resolver,
     options: &ReadOptions,
 ) -> Result<Vec<Item>, tact::Error> {
-    let Input::File { path, format } = input else { return Ok(Vec::new()) };
+    let Input::File { path, format, named } = input else { return Ok(Vec::new()) };
     let shown = path.display().to_string();
     let limit = args.batch.max_file_size;
     let bytes = match read_limited(path, limit) {
@@ -438,7 +517,7 @@ fn read_file(
     };
     let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let settings = resolver.for_dir(&dir)?;
-    Ok(parse(&shown, Some(path), bytes, *format, args, &settings, options))
+    Ok(parse(&shown, Some(path), *named, bytes, *format, args, &settings, options))
 }
 
 /// The file's bytes, or `None` when it is larger than `limit`.
@@ -453,10 +532,14 @@ fn read_limited(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-/// Parse an input's bytes into items.
+/// Parse an input's bytes into items; `named` when the input was named on
+/// the command line (a binary file named is an error, one met in a folder
+/// is counted).
+#[allow(clippy::too_many_arguments)]
 fn parse(
     shown: &str,
     path: Option<&Path>,
+    named: bool,
     bytes: Vec<u8>,
     format: InputFormat,
     args: &CheckArgs,
@@ -469,7 +552,13 @@ fn parse(
     let original = (args.fix || args.diff).then(|| Arc::new(bytes.clone()));
     let parsed = match input::read_with(shown, bytes, format, options) {
         Ok(parsed) => parsed,
-        Err(Skip::Binary) => return vec![Item::Note(format!("{shown}: binary file; skipped"))],
+        Err(Skip::Binary) if named => {
+            return vec![Item::Error(InputError::new(
+                shown,
+                "binary file: tact checks text (UTF-8 or UTF-16 with a BOM)",
+            ))];
+        }
+        Err(Skip::Binary) => return vec![Item::Binary(shown.to_owned())],
         Err(Skip::Broken(message)) => return vec![Item::Error(InputError::new(shown, message))],
     };
     let mut items: Vec<Item> = parsed.notes.into_iter().map(|n| Item::Note(format!("{shown}: {n}"))).collect();
@@ -499,20 +588,41 @@ fn lint_work(work: Work, args: &CheckArgs) -> Done {
         Some(original) if fixing && document.fixable && document.record.is_none() => {
             fix_document(document, args, &settings, path.as_deref(), kind, &original, &mut side)
         }
-        _ => lint_document(document, &settings, kind),
+        _ => {
+            let in_file = args.fix && !args.diff && path.is_some();
+            let (checked, unfixed) = lint_document(document, &settings, kind, threshold(args));
+            if in_file {
+                side.unfixed = unfixed;
+            }
+            checked
+        }
     };
     Done { checked, side, fail_level: settings.fail_level }
 }
 
-/// Lint one document; `kind` is what settings say for its file.
-fn lint_document(document: Document, settings: &Arc<Settings>, kind: Option<(Kind, KindSource)>) -> Checked {
+/// The least applicability `--fix` applies.
+fn threshold(args: &CheckArgs) -> Applicability {
+    if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe }
+}
+
+/// Lint one document; `kind` is what settings say for its file. Also
+/// returns how many findings had a rewrite `--fix` would apply at
+/// `threshold` but cannot, the text not being the file's own bytes.
+fn lint_document(
+    document: Document,
+    settings: &Arc<Settings>,
+    kind: Option<(Kind, KindSource)>,
+    threshold: Applicability,
+) -> (Checked, usize) {
     let mut message = Message::new(document.text, document.format);
     for note in document.notes {
         message.add_note(tact::Span::empty(0), note);
     }
     let kind = kind.or(document.kind);
     let mut report = settings.linter.lint(&message, kind);
+    let mut unfixed = 0;
     if !document.fixable {
+        unfixed = report.diagnostics.iter().filter(|d| d.rewrites.iter().any(|r| r.applicability >= threshold)).count();
         // Decoded text (CSV cells, emails, HTML, replaced bytes) cannot be
         // written back: rewrites are suggestions only.
         for rewrite in report.diagnostics.iter_mut().flat_map(|d| d.rewrites.iter_mut()) {
@@ -521,7 +631,7 @@ fn lint_document(document: Document, settings: &Arc<Settings>, kind: Option<(Kin
     }
     let mut checked = Checked::new(document.path, document.record, message, report);
     checked.origin = document.origin;
-    checked
+    (checked, unfixed)
 }
 
 fn fix_document(
@@ -533,7 +643,7 @@ fn fix_document(
     original: &[u8],
     result: &mut Side,
 ) -> Checked {
-    let threshold = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let threshold = threshold(args);
     let fix_kind = kind.clone().or_else(|| document.kind.clone());
     let fixed = fix_text(&settings.linter, &document.text, document.format, fix_kind, threshold, &|_| true);
     if !fixed.converged {
@@ -543,31 +653,43 @@ fn fix_document(
             tact::fix::MAX_ROUNDS
         ));
     }
+    let mut written = false;
     if path.is_none() && args.fix && !args.diff {
         result.fixed_stdin = Some(fixed.text.clone());
     } else if fixed.text != document.text {
         if args.diff {
             result.diff = Some(unified_diff(&document.path, &document.text, &fixed.text));
         } else if let Some(path) = path {
-            match replace_if_unchanged(path, original, fixed.text.as_bytes()) {
-                Ok(Written::Done) => result.notes.push(format!(
-                    "{}: applied {} fix{}",
-                    document.path,
-                    fixed.applied,
-                    if fixed.applied == 1 { "" } else { "es" }
-                )),
+            // A UTF-8 byte order mark was stripped on reading: put it back.
+            let bom = if original.starts_with(input::UTF8_BOM) { input::UTF8_BOM } else { &[] };
+            let bytes = [bom, fixed.text.as_bytes()].concat();
+            match replace_if_unchanged(path, original, &bytes) {
+                Ok(Written::Done) => {
+                    written = true;
+                    result.notes.push(format!(
+                        "{}: applied {} fix{}",
+                        document.path,
+                        fixed.applied,
+                        if fixed.applied == 1 { "" } else { "es" }
+                    ));
+                }
                 Ok(Written::ChangedMeanwhile) => {
                     result.notes.push(format!("{}: changed while tact was checking it; not written", document.path));
                 }
+                Ok(Written::ReadOnly) => result.errors.push(InputError::new(
+                    document.path.clone(),
+                    "read-only file: fixes not written (make it writable)",
+                )),
                 Err(err) => {
                     result.errors.push(InputError::new(document.path.clone(), format!("could not write fixes: {err}")))
                 }
             }
         }
     }
-    // Report what is left (after writing), or what is there (with --diff).
-    let text = if args.diff { document.text } else { fixed.text };
-    lint_document(Document { text, ..document }, settings, kind)
+    // Report what is left (after writing), or what is there (with --diff,
+    // or when nothing was written).
+    let text = if written || (path.is_none() && !args.diff) { fixed.text } else { document.text };
+    lint_document(Document { text, ..document }, settings, kind, threshold).0
 }
 
 fn unified_diff(path: &str, before: &str, after: &str) -> String {

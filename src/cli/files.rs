@@ -52,7 +52,13 @@ impl Filter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Stdin,
-    File { path: PathBuf, format: InputFormat },
+    /// A file; `named` when given on the command line rather than found
+    /// in a folder.
+    File {
+        path: PathBuf,
+        format: InputFormat,
+        named: bool,
+    },
 }
 
 /// A path that could not be expanded.
@@ -80,7 +86,7 @@ pub fn expand(paths: &[PathBuf], forced: Option<InputFormat>, filter: &Filter) -
             Ok(meta) if meta.is_dir() => walk(path, forced, filter, &mut inputs, &mut problems),
             Ok(_) => {
                 let format = forced.or_else(|| InputFormat::from_path(path)).unwrap_or(InputFormat::Text);
-                inputs.push(Input::File { path: path.clone(), format });
+                inputs.push(Input::File { path: path.clone(), format, named: true });
             }
         }
     }
@@ -114,7 +120,7 @@ fn walk(
                 let path = entry.path();
                 let hidden = entry.file_name().to_string_lossy().starts_with('.');
                 if let (false, Some(format)) = (hidden, forced.or_else(|| InputFormat::from_path(path))) {
-                    inputs.push(Input::File { path: path.to_owned(), format });
+                    inputs.push(Input::File { path: path.to_owned(), format, named: false });
                 }
             }
             Ok(_) => {}

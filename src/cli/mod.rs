@@ -25,6 +25,9 @@ pub enum Outcome {
     Clean,
     /// Findings at or above the fail level (or failing rule examples).
     Findings,
+    /// Not everything could be checked: an input could not be read, or
+    /// there was nothing to check.
+    Incomplete,
 }
 
 pub fn main() -> ExitCode {
@@ -43,6 +46,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Incomplete) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             report_error(&err, use_color(color, &io::stderr()));
@@ -59,7 +63,11 @@ fn run(cli: Cli) -> Result<Outcome, tact::Error> {
         Command::Rules(RulesCommand::Test(args)) => rules::test(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Init(args) => init::run(&args),
-        Command::Lsp(_) => tact::lsp::run_stdio().map(|()| Outcome::Clean),
+        Command::Lsp(_) => tact::lsp::run_stdio().map(|ended| match ended {
+            tact::lsp::Ended::Clean => Outcome::Clean,
+            // The protocol's exit code for an exit without shutdown is 1.
+            tact::lsp::Ended::WithoutShutdown => Outcome::Findings,
+        }),
     }
 }
 

@@ -7,8 +7,8 @@
 //! that row only.
 
 use super::{
-    Document, Origin, Parsed, Problem, ReadOptions, Record, Skip, decode, email_text, html, linkedin, looks_binary,
-    same_sender,
+    Document, Origin, Parsed, Problem, ReadOptions, Record, Skip, decode, email_text, html, linkedin, same_sender,
+    starts_binary,
 };
 use crate::message::{Kind, KindSource};
 
@@ -114,7 +114,7 @@ fn sniff(text: &str) -> u8 {
 }
 
 pub(super) fn read(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<Parsed, Skip> {
-    if looks_binary(&bytes) {
+    if starts_binary(&bytes) {
         return Err(Skip::Binary);
     }
     let (text, note) = decode(bytes);
@@ -145,6 +145,11 @@ pub(super) fn read(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<
             }
         };
         let line = row.position().map_or(i + 2, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        if row.iter().any(|cell| cell.contains('\0')) {
+            let message = format!("line {line} holds a NUL byte (binary data); skipped");
+            parsed.problems.push(Problem { record: Some(record), message });
+            continue;
+        }
         let Some(body) = row.get(layout.body) else {
             if row.iter().all(|c| c.trim().is_empty()) {
                 continue;

@@ -7,14 +7,14 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Document, Origin, Parsed, Problem, ReadOptions, Record, Skip, decode, email_text, looks_binary, same_sender,
+    Document, Origin, Parsed, Problem, ReadOptions, Record, Skip, decode, email_text, same_sender, starts_binary,
 };
 use crate::message::{Kind, KindSource};
 
 const BODY_KEYS: &[&str] = &["body", "text", "message", "content"];
 
 pub(super) fn read(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<Parsed, Skip> {
-    if looks_binary(&bytes) {
+    if starts_binary(&bytes) {
         return Err(Skip::Binary);
     }
     let (text, note) = decode(bytes);

@@ -4,10 +4,10 @@
 //! that message only.
 
 use super::email::{parse, record};
-use super::{Document, Origin, Parsed, Problem, ReadOptions, Skip, looks_binary, same_sender};
+use super::{Document, Origin, Parsed, Problem, ReadOptions, Skip, same_sender, starts_binary};
 
 pub(super) fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Parsed, Skip> {
-    if looks_binary(bytes) {
+    if starts_binary(bytes) {
         return Err(Skip::Binary);
     }
     let messages = split(bytes);
@@ -18,6 +18,11 @@ pub(super) fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Pa
     let mut dropped = 0;
     for (i, (line, raw)) in messages.into_iter().enumerate() {
         let record = record(i + 1);
+        if raw.contains(&0) {
+            let message = format!("message starting at line {line} holds a NUL byte (binary data); skipped");
+            parsed.problems.push(Problem { record: Some(record), message });
+            continue;
+        }
         match parse(&unescape(raw)) {
             Ok(mail) => {
                 if let Some(from) = &options.from
@@ -32,7 +37,8 @@ pub(super) fn read(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Pa
             }
             Err(Skip::Broken(message)) => parsed.problems.push(Problem { record: Some(record), message }),
             Err(Skip::Binary) => {
-                parsed.problems.push(Problem { record: Some(record), message: "binary content; skipped".into() });
+                let message = format!("message starting at line {line}: binary content; skipped");
+                parsed.problems.push(Problem { record: Some(record), message });
             }
         }
     }

@@ -246,6 +246,51 @@ pub fn read(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<Vec<Docum
 /// column, not a MIME message). Bad records inside a readable file are
 /// [`Parsed::problems`] instead.
 pub fn read_with(path: &str, bytes: Vec<u8>, format: InputFormat, options: &ReadOptions) -> Result<Parsed, Skip> {
+    let (bytes, encoding) = strip_bom(bytes);
+    let mut parsed = read_utf8(path, bytes, format, options)?;
+    if encoding == Encoding::Utf16 {
+        // The text tact reads is not the file's bytes: fixes cannot be written back.
+        for document in &mut parsed.documents {
+            document.fixable = false;
+        }
+    }
+    Ok(parsed)
+}
+
+/// The encoding a byte order mark announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte order mark.
+    Utf8,
+    /// UTF-16 (either byte order), decoded to UTF-8.
+    Utf16,
+}
+
+/// The UTF-8 byte order mark.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` without a leading byte order mark, UTF-16 decoded to UTF-8
+/// (unpaired surrogates replaced with U+FFFD).
+#[must_use]
+pub fn strip_bom(bytes: Vec<u8>) -> (Vec<u8>, Encoding) {
+    let utf16 = |little: bool, bytes: &[u8]| -> Vec<u8> {
+        let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
+            ([lo, hi], true) => u16::from_le_bytes([*lo, *hi]),
+            ([hi, lo], false) => u16::from_be_bytes([*hi, *lo]),
+            // A lone trailing byte cannot be a code unit.
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>().into_bytes()
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, ..] => (utf16(true, &bytes), Encoding::Utf16),
+        [0xFE, 0xFF, ..] => (utf16(false, &bytes), Encoding::Utf16),
+        [0xEF, 0xBB, 0xBF, ..] => (bytes[3..].to_vec(), Encoding::Utf8),
+        _ => (bytes, Encoding::Utf8),
+    }
+}
+
+fn read_utf8(path: &str, bytes: Vec<u8>, format: InputFormat, options: &ReadOptions) -> Result<Parsed, Skip> {
     match format {
         InputFormat::Text => text::read(path, bytes, TextFormat::Plain).map(Parsed::one),
         InputFormat::Markdown => text::read(path, bytes, TextFormat::Markdown).map(Parsed::one),
@@ -261,6 +306,14 @@ pub fn read_with(path: &str, bytes: Vec<u8>, format: InputFormat, options: &Read
 #[must_use]
 pub fn looks_binary(bytes: &[u8]) -> bool {
     bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// Whether a file of records looks binary: a NUL byte in its first line
+/// (or its first 8 KiB). A NUL further on is a problem for the record
+/// holding it, not for the file.
+#[must_use]
+pub fn starts_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).take_while(|&&b| b != b'\n').any(|&b| b == 0)
 }
 
 /// `bytes` as text; invalid UTF-8 is replaced and a note says so.

@@ -67,12 +67,6 @@ impl Converter<'_> {
     pub(crate) fn offset(&self, position: Position) -> usize {
         self.index.offset(self.text, to_usize(position.line), to_usize(position.character), self.encoding.unit())
     }
-
-    /// The span of `range`, with start and end put in order.
-    pub(crate) fn span(&self, range: Range) -> Span {
-        let (a, b) = (self.offset(range.start), self.offset(range.end));
-        Span::new(a.min(b), a.max(b))
-    }
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -143,7 +137,7 @@ mod tests {
             let c = Converter { text, index: &index, encoding };
             let range = c.range(span);
             assert_eq!((range.start.line, range.start.character, range.end.character), (1, start, end));
-            assert_eq!(c.span(range), span);
+            assert_eq!((c.offset(range.start), c.offset(range.end)), (span.start, span.end));
         }
         let first = Converter { text, index: &index, encoding: Encoding::Utf16 };
         let comma = text.find(',').expect("comma");

@@ -78,21 +78,40 @@ impl Document {
         Converter { text: &self.text, index: &self.index, encoding }
     }
 
-    /// Apply the changes of one `didChange`. Full-text changes replace the
-    /// text; ranged ones (which a client may still send) are spliced in.
-    pub(crate) fn apply(&mut self, version: i32, changes: Vec<TextDocumentContentChangeEvent>, encoding: Encoding) {
+    /// Apply the changes of one `didChange`, in order (the server
+    /// advertises incremental sync). Full-text changes replace the text;
+    /// ranged ones are spliced in, positions counted in `encoding`.
+    ///
+    /// # Errors
+    /// A range that ends before it starts is refused, and the changes from
+    /// it on are not applied: the client is out of step.
+    pub(crate) fn apply(
+        &mut self,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        encoding: Encoding,
+    ) -> Result<(), String> {
+        self.linted = None;
         for change in changes {
             match change.range {
                 None => self.text = change.text,
                 Some(range) => {
-                    let span = self.converter(encoding).span(range);
-                    self.text.replace_range(span.range(), &change.text);
+                    let converter = self.converter(encoding);
+                    let (start, end) = (converter.offset(range.start), converter.offset(range.end));
+                    if start > end {
+                        return Err(format!(
+                            "a change to version {version} has a range that ends before it starts \
+                             ({}:{} to {}:{}); not applied",
+                            range.start.line, range.start.character, range.end.line, range.end.character
+                        ));
+                    }
+                    self.text.replace_range(start..end, &change.text);
                 }
             }
             self.index = LineIndex::new(&self.text);
         }
         self.version = version;
-        self.linted = None;
+        Ok(())
     }
 
     /// The lint of this version, if it is current for `generation`.
@@ -164,10 +183,15 @@ mod tests {
         let mut doc = Document::new(uri("file:///x/a.txt"), 1, "Hi 👋 Zoë\nthanks".into(), TextFormat::Plain);
         let range = Range { start: Position { line: 0, character: 6 }, end: Position { line: 0, character: 9 } };
         let change = TextDocumentContentChangeEvent { range: Some(range), range_length: None, text: "José".into() };
-        doc.apply(2, vec![change], Encoding::Utf16);
+        doc.apply(2, vec![change], Encoding::Utf16).expect("applies");
         assert_eq!(doc.text, "Hi 👋 José\nthanks");
+        let reversed = Range { start: Position { line: 1, character: 3 }, end: Position { line: 0, character: 1 } };
+        let change = TextDocumentContentChangeEvent { range: Some(reversed), range_length: None, text: "x".into() };
+        let err = doc.apply(3, vec![change], Encoding::Utf16).expect_err("refused");
+        assert!(err.contains("ends before it starts"), "{err}");
+        assert_eq!((doc.text.as_str(), doc.version), ("Hi 👋 José\nthanks", 2), "unchanged");
         let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() };
-        doc.apply(3, vec![full], Encoding::Utf16);
+        doc.apply(3, vec![full], Encoding::Utf16).expect("applies");
         assert_eq!((doc.text.as_str(), doc.version, doc.index.line_count()), ("new", 3, 1));
     }
 }

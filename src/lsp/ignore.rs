@@ -43,13 +43,14 @@ pub(crate) fn add_to_file(path: &Path, rule: &str) -> Result<Added, String> {
     match replace_if_unchanged(path, &old, new.as_bytes()).map_err(|e| format!("{shown}: {e}"))? {
         Written::Done => Ok(Added::Written),
         Written::ChangedMeanwhile => Err(format!("{shown} changed while tact was editing it; try again")),
+        Written::ReadOnly => Err(format!("{shown} is read-only; add `{rule}` to `ignore:` by hand")),
     }
 }
 
 /// Create `path` with `text` atomically; fails if it appeared meanwhile.
 fn create_new(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new().prefix(".tact-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(".tact-fix-").suffix(".tmp").tempfile_in(dir)?;
     temp.write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
     temp.persist_noclobber(path).map_err(|e| e.error)?;

@@ -43,11 +43,21 @@ use convert::{Encoding, uri_to_path};
 use server::{ClientCaps, Server};
 use settings::{ClientSettings, Workspace};
 
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// `shutdown`, then `exit`.
+    Clean,
+    /// `exit` without `shutdown`, or the client went away: the protocol
+    /// asks for exit code 1.
+    WithoutShutdown,
+}
+
 /// Serve over standard input and output until the client exits.
 ///
 /// # Errors
 /// When the connection breaks during the handshake or shutdown.
-pub fn run_stdio() -> Result<(), Error> {
+pub fn run_stdio() -> Result<Ended, Error> {
     let (connection, writer) = transport::stdio().map_err(|e| Error::io("<stdio>", e))?;
     let result = serve(&connection);
     drop(connection);
@@ -60,14 +70,14 @@ pub fn run_stdio() -> Result<(), Error> {
 ///
 /// # Errors
 /// When the handshake or shutdown breaks the protocol.
-pub fn serve(connection: &Connection) -> Result<(), Error> {
+pub fn serve(connection: &Connection) -> Result<Ended, Error> {
     let mut server = initialize(connection)?;
     server.start();
     for message in &connection.receiver {
         match message {
             Message::Request(req) => {
                 if connection.handle_shutdown(&req).map_err(protocol)? {
-                    return Ok(());
+                    return Ok(Ended::Clean);
                 }
                 let id = req.id.clone();
                 if catch_unwind(AssertUnwindSafe(|| server.handle_request(req))).is_err() {
@@ -75,7 +85,7 @@ pub fn serve(connection: &Connection) -> Result<(), Error> {
                     server.send(Response::new_err(id, ErrorCode::InternalError as i32, message));
                 }
             }
-            Message::Notification(n) if n.method == "exit" => return Ok(()),
+            Message::Notification(n) if n.method == "exit" => return Ok(Ended::WithoutShutdown),
             Message::Notification(n) => {
                 let _ = catch_unwind(AssertUnwindSafe(|| server.handle_notification(n)));
             }
@@ -85,7 +95,7 @@ pub fn serve(connection: &Connection) -> Result<(), Error> {
             let _ = catch_unwind(AssertUnwindSafe(|| server.flush()));
         }
     }
-    Ok(())
+    Ok(Ended::WithoutShutdown)
 }
 
 /// Answer `initialize`: negotiate the position encoding, read settings and
@@ -131,7 +141,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
             open_close: Some(true),
-            change: Some(TextDocumentSyncKind::FULL),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
             ..TextDocumentSyncOptions::default()
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),

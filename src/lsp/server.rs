@@ -167,8 +167,14 @@ impl Server {
             "textDocument/didChange" => {
                 if let Some(p) = note_params::<DidChangeTextDocumentParams>(self, n) {
                     let encoding = self.encoding;
-                    if let Some(doc) = self.docs.get_mut(&p.text_document.uri) {
-                        doc.apply(p.text_document.version, p.content_changes, encoding);
+                    if let Some(doc) = self.docs.get_mut(&p.text_document.uri)
+                        && let Err(message) = doc.apply(p.text_document.version, p.content_changes, encoding)
+                    {
+                        let message = format!("tact: {}: {message}", p.text_document.uri.as_str());
+                        self.notify(
+                            "window/logMessage",
+                            lsp_types::LogMessageParams { typ: MessageType::WARNING, message },
+                        );
                     }
                 }
             }

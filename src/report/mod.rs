@@ -42,6 +42,10 @@ pub enum Format {
     Github,
 }
 
+/// The most findings printed per message in human and concise output; the
+/// rest are counted. JSON, JSON lines and SARIF list every finding.
+pub const MAX_SHOWN: usize = 50;
+
 /// One message, checked.
 #[derive(Debug, Clone)]
 pub struct Checked {

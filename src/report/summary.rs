@@ -108,6 +108,8 @@ pub struct Summary {
     pub messages: usize,
     pub files: usize,
     pub input_errors: usize,
+    /// Binary files met while walking folders, not checked.
+    pub binary_skipped: usize,
     /// Messages per grade, best first: A, B, C, D, F.
     pub grades: Vec<(char, usize)>,
     /// Messages per ten points: 0-9, 10-19, …, 90-99, 100.
@@ -227,6 +229,7 @@ impl Audit {
             messages: self.messages,
             files: self.files,
             input_errors: errors.len(),
+            binary_skipped: 0,
             grades,
             histogram,
             mean,
@@ -295,6 +298,9 @@ impl Summary {
             plural(self.files, "file"),
             self.seconds
         )?;
+        if self.binary_skipped > 0 {
+            writeln!(out, "Skipped {}: tact checks text.", plural(self.binary_skipped, "binary file"))?;
+        }
         if !errors.is_empty() {
             writeln!(out, "{} could not be read:", plural(errors.len(), "input"))?;
             for e in errors {

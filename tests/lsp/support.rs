@@ -46,7 +46,7 @@ pub const URI: &str = "file:///tact-test-drafts/draft.txt";
 
 pub struct Client {
     conn: Connection,
-    server: Option<JoinHandle<Result<(), tact::Error>>>,
+    server: Option<JoinHandle<Result<tact::lsp::Ended, tact::Error>>>,
     next_id: i32,
     /// Notifications and server requests received while waiting for something else.
     pub inbox: Vec<Message>,
@@ -168,7 +168,8 @@ impl Client {
             assert!(Instant::now() < deadline, "server did not exit");
             std::thread::sleep(Duration::from_millis(5));
         }
-        handle.join().expect("server thread did not panic").expect("server ended cleanly");
+        let ended = handle.join().expect("server thread did not panic").expect("server ended cleanly");
+        assert_eq!(ended, tact::lsp::Ended::Clean);
     }
 }
 

@@ -1,0 +1,344 @@
+//! Bad input, as a person meets it: each test drives the real binary with an
+//! input that once gave a wrong answer, and asserts on what is printed and
+//! on the exit code (0 clean, 1 findings, 2 not everything checked).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `tact check` in `dir` with the stable test pack and `args`.
+fn check_in(dir: &Path, args: &[&str]) -> Output {
+    let pack = repo().join("tests/fixtures/pack");
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .arg("check")
+        .args(["--isolated", "--color", "never", "--rules"])
+        .arg(pack)
+        .args(["--select", "demo"])
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("tact runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+const REPROACH: &str = "Per my last email, could you send the deck?";
+
+#[test]
+fn a_missing_path_is_an_error_not_all_clear() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = check_in(dir.path(), &["missing.txt"]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(text.contains("error: missing.txt: no such file or folder"), "{text}");
+    assert!(!text.contains("All clear"), "{text}");
+    assert!(stderr(&out).contains("warning: nothing was checked: no input could be read"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_missing_path_beside_a_good_one_still_exits_2() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("good.txt"), "Thanks for the intro to Jorge.").expect("write");
+    let out = check_in(dir.path(), &["good.txt", "missing.txt"]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(text.contains("No problems found in 1 message, but 1 input could not be checked."), "{text}");
+}
+
+#[test]
+fn a_named_binary_file_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("logo.txt"), b"PK\x03\x04\x00\x00\x01").expect("write");
+    let out = check_in(dir.path(), &["--format", "concise", "logo.txt"]);
+    assert_eq!(code(&out), 2);
+    assert!(stdout(&out).contains("logo.txt: error [input] binary file: tact checks text"), "{}", stdout(&out));
+}
+
+#[test]
+fn binary_files_met_in_a_folder_are_counted_in_one_warning_and_the_summary() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), b"\x00\x01").expect("write");
+    std::fs::write(d.join("b.txt"), b"\x00\x02").expect("write");
+    std::fs::write(d.join("note.txt"), REPROACH).expect("write");
+    let out = check_in(d, &["--format", "concise", "."]);
+    assert_eq!(code(&out), 1, "findings in the text file; binary files do not change the code");
+    let err = stderr(&out);
+    assert_eq!(err.matches("binary").count(), 1, "one line: {err}");
+    assert!(err.contains("warning: skipped 2 binary files (./a.txt and 1 other); tact checks text"), "{err}");
+    let summary = check_in(d, &["--summary", "."]);
+    assert!(stdout(&summary).contains("Skipped 2 binary files: tact checks text."), "{}", stdout(&summary));
+}
+
+#[test]
+fn an_empty_folder_checks_nothing_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    let out = check_in(dir.path(), &["empty"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("warning: nothing was checked"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Nothing was checked."), "{}", stdout(&out));
+}
+
+#[test]
+fn from_matching_nobody_checks_nothing_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("sent.jsonl"), format!("{{\"from\": \"ana\", \"body\": \"{REPROACH}\"}}\n"))
+        .expect("write");
+    let out = check_in(dir.path(), &["--from", "nobody", "sent.jsonl"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("warning: nothing was checked"), "{}", stderr(&out));
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_decoded() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (name, little) in [("le.txt", true), ("be.txt", false)] {
+        let mut bytes = if little { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        for unit in REPROACH.encode_utf16() {
+            bytes.extend(if little { unit.to_le_bytes() } else { unit.to_be_bytes() });
+        }
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+        let out = check_in(dir.path(), &["--format", "concise", name]);
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        assert!(stdout(&out).contains(&format!("{name}:1:1: warning [demo-reproach]")), "{}", stdout(&out));
+    }
+}
+
+#[test]
+fn a_utf8_byte_order_mark_does_not_hide_the_subject() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("mail.txt"), "\u{feff}Subject: quick question\n\nHi Sam, thanks.").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "vague-subject", "--format", "concise", "mail.txt"])
+        .current_dir(dir.path())
+        .output()
+        .expect("tact runs");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stdout(&out).contains("mail.txt:1:10: warning [vague-subject]"), "{}", stdout(&out));
+}
+
+#[test]
+fn fix_keeps_a_utf8_byte_order_mark() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, "\u{feff}Hi Sam, per my last email, could you send the deck?").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "passive-aggressive", "--fix", "draft.txt"])
+        .current_dir(dir.path())
+        .output()
+        .expect("tact runs");
+    assert!(stderr(&out).contains("applied 1 fix"), "{}", stderr(&out));
+    let written = std::fs::read(&path).expect("read");
+    assert!(written.starts_with(b"\xEF\xBB\xBF"), "{written:?}");
+    assert!(!String::from_utf8_lossy(&written).contains("per my last email"));
+}
+
+#[test]
+fn one_nul_byte_in_one_mbox_message_skips_that_message_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mbox = format!(
+        "From a@x Mon Jan  1 00:00:00 2024\nFrom: a@x\nSubject: one\n\n{REPROACH}\n\n\
+         From b@x Mon Jan  1 00:00:00 2024\nFrom: b@x\nSubject: two\n\nbroken \0 bytes\n\n\
+         From c@x Mon Jan  1 00:00:00 2024\nFrom: c@x\nSubject: three\n\n{REPROACH}\n"
+    );
+    std::fs::write(dir.path().join("sent.mbox"), mbox).expect("write");
+    let out = check_in(dir.path(), &["--format", "concise", "sent.mbox"]);
+    assert_eq!(code(&out), 2, "one message could not be read");
+    let text = stdout(&out);
+    assert!(text.contains("sent.mbox[message 1]"), "{text}");
+    assert!(text.contains("sent.mbox[message 3]"), "{text}");
+    assert!(text.contains("sent.mbox[message 2]: error [input] message starting at line 7 holds a NUL byte"), "{text}");
+}
+
+#[test]
+fn one_nul_byte_in_one_csv_row_skips_that_row_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("seq.csv"), format!("subject,body\nA,{REPROACH}\nB,bad \0 cell\nC,{REPROACH}\n"))
+        .expect("write");
+    let out = check_in(dir.path(), &["--format", "concise", "seq.csv"]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(text.contains("seq.csv[row 2 body]"), "{text}");
+    assert!(text.contains("seq.csv[row 4 body]"), "{text}");
+    assert!(text.contains("seq.csv[row 3 body]: error [input] line 3 holds a NUL byte"), "{text}");
+}
+
+#[test]
+fn a_clean_file_exits_0_and_findings_exit_1() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("good.txt"), "Thanks for the intro to Jorge.").expect("write");
+    std::fs::write(dir.path().join("bad.txt"), REPROACH).expect("write");
+    let good = check_in(dir.path(), &["good.txt"]);
+    assert_eq!(code(&good), 0, "{}", stdout(&good));
+    assert!(stdout(&good).contains("All clear: 1 message checked"), "{}", stdout(&good));
+    assert_eq!(code(&check_in(dir.path(), &["bad.txt"])), 1);
+}
+
+#[test]
+fn a_long_line_is_shown_as_a_window_not_whole() {
+    let dir = tempfile::tempdir().expect("temp");
+    let line = format!("{}{REPROACH} {}", "word ".repeat(6000), "more ".repeat(6000));
+    std::fs::write(dir.path().join("long.txt"), &line).expect("write");
+    let out = check_in(dir.path(), &["long.txt"]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(text.len() < 4000, "{} bytes of output for a {} byte line", text.len(), line.len());
+    assert!(text.contains("[long.txt:1:30001]"), "the column is the one in the whole line: {text}");
+    assert!(text.contains("…word word word word word Per my last email, could you send the deck? more"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 160), "{text}");
+}
+
+#[test]
+fn printed_findings_are_capped_per_message_and_the_rest_counted() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("many.txt"), "Per my last email. ".repeat(200)).expect("write");
+    for format in ["human", "concise"] {
+        let out = check_in(dir.path(), &["--format", format, "many.txt"]);
+        let text = stdout(&out);
+        assert_eq!(text.matches("demo-reproach").count(), 50 + usize::from(format == "human"), "{text}");
+        assert!(text.contains("many.txt: … 150 more findings not shown (`--format json` lists all)"), "{text}");
+    }
+    let json = check_in(dir.path(), &["--format", "json", "many.txt"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["messages"][0]["diagnostics"].as_array().map(Vec::len), Some(200), "JSON lists every finding");
+}
+
+#[test]
+fn jsonl_in_and_out_answers_every_line_blank_and_broken_included() {
+    let input = format!("{{\"body\": \"{REPROACH}\"}}\n\n{{broken\n   \n{{\"body\": \"Thanks for the intro.\"}}\n");
+    let pack = repo().join("tests/fixtures/pack");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "demo", "--format", "jsonl", "--input-format", "jsonl", "--rules"])
+        .arg(pack)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), input.as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
+    assert_eq!(lines.len(), input.lines().count(), "{}", stdout(&out));
+    assert_eq!(lines[1]["record"]["name"], "line 2");
+    assert_eq!(lines[1]["error"], "blank line: expected a JSON object");
+    assert!(lines[2]["error"].as_str().is_some_and(|e| e.starts_with("invalid JSON")));
+    assert_eq!(lines[3]["record"]["name"], "line 4");
+    assert_eq!(lines[4]["score"]["value"], 100);
+}
+
+#[test]
+fn the_length_budget_names_the_kind_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("long.txt"), "Hi Ana, thanks for the talk. ".repeat(60)).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "too-long-for-channel", "--kind", "inmail", "--format", "concise"])
+        .arg("long.txt")
+        .current_dir(dir.path())
+        .output()
+        .expect("tact runs");
+    let text = stdout(&out);
+    assert!(text.contains("-character budget for a message of kind inmail"), "{text}");
+    assert!(!text.contains("a inmail"), "{text}");
+}
+
+/// `tact check --fix` with only the safe reproach rule, in `dir`.
+fn fix_in(dir: &Path, files: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(["check", "--isolated", "--select", "passive-aggressive", "--fix", "--format", "concise"])
+        .args(files)
+        .current_dir(dir)
+        .output()
+        .expect("tact runs")
+}
+
+const FIXABLE: &str = "Hi Sam, per my last email, could you send the deck?";
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symlink_and_keeps_hard_links() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    std::fs::write(d.join("draft.txt"), FIXABLE).expect("write");
+    std::os::unix::fs::symlink("draft.txt", d.join("link.txt")).expect("symlink");
+    std::fs::hard_link(d.join("draft.txt"), d.join("hard.txt")).expect("hard link");
+    let out = fix_in(d, &["link.txt"]);
+    assert!(stderr(&out).contains("link.txt: applied 1 fix"), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(d.join("link.txt")).expect("meta").file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(d.join("hard.txt")).expect("read"), "Hi Sam, could you send the deck?");
+    assert_eq!(std::fs::metadata(d.join("draft.txt")).expect("meta").nlink(), 2);
+}
+
+#[test]
+fn fix_refuses_a_read_only_file_and_reports_what_is_still_there() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("ro.txt");
+    std::fs::write(&path, FIXABLE).expect("write");
+    let mut permissions = std::fs::metadata(&path).expect("meta").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).expect("chmod");
+    let out = fix_in(dir.path(), &["ro.txt"]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(text.contains("ro.txt: error [input] read-only file: fixes not written"), "{text}");
+    assert!(text.contains("ro.txt:1:9: warning [passive-aggressive]"), "the finding is still reported: {text}");
+    assert!(!stderr(&out).contains("applied"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), FIXABLE);
+}
+
+#[test]
+fn fix_says_plainly_that_it_does_not_fix_inside_a_csv() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("seq.csv"), format!("subject,body\nA,\"{FIXABLE}\"\nB,\"{FIXABLE}\"\n"))
+        .expect("write");
+    let out = fix_in(dir.path(), &["seq.csv"]);
+    assert!(
+        stderr(&out).contains("note: 2 fixable findings in seq.csv not fixed: fixes are not applied inside csv"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Run `tact lsp` with `messages` framed on standard input; its exit code.
+fn lsp_exit_code(messages: &[&str]) -> i32 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("tact lsp starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    for body in messages {
+        std::io::Write::write_all(&mut stdin, format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+            .expect("write");
+    }
+    drop(stdin);
+    child.wait().expect("exits").code().unwrap_or(-1)
+}
+
+#[test]
+fn the_language_server_exits_1_without_shutdown_and_0_with_it() {
+    let init = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+    let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+    let shutdown = r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#;
+    let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+    assert_eq!(lsp_exit_code(&[init, initialized, exit]), 1);
+    assert_eq!(lsp_exit_code(&[init, initialized, shutdown, exit]), 0);
+}
