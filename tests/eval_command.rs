@@ -1,7 +1,10 @@
 //! `tact eval` from the outside, on small labelled sets whose figures are
 //! worked out by hand. The sets run the stable demo rules
-//! (`tests/fixtures/labelled/demo.tact.yml`): a reproach costs 10 points, a
-//! placeholder 3, so every score below is known.
+//! (`tests/fixtures/labelled/demo.tact.yml`): a reproach costs 6 points, a
+//! placeholder 2. With the evidence of `docs/scoring.md` (a message starts at
+//! 68; +6 when nothing says it is generic, which the demo rules never do; +5
+//! for thanks; +2 for each sentence of six words or more), every score
+//! below is known.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -44,14 +47,19 @@ fn scores(eval: &Value) -> Vec<(String, u64)> {
 #[test]
 fn a_replies_csv_gives_the_auc_worked_by_hand() {
     let eval = eval_json("replies.csv", &[]);
-    // replied: a 100, b 97 (placeholder), c 90 (reproach);
-    // not replied: d 90, e 87 (both), f 100.
-    // 100 beats 90 and 87 and ties 100: 2.5; 97 beats 90 and 87: 2;
-    // 90 ties 90 and beats 87: 1.5. AUC = 6 / 9.
-    assert!(close(&eval["auc"]["overall"], 6.0 / 9.0), "{}", eval["auc"]);
+    // replied: a 79 (68 + 6 + thanks 5), b 77 (placeholder), c 73 (reproach);
+    // not replied: d 70 (68 + 6 + one long sentence 2 - reproach 6),
+    // e 68 (and a placeholder), f 79.
+    // 79 beats 70 and 68 and ties 79: 2.5; 77 and 73 beat 70 and 68: 2 each.
+    // AUC = 6.5 / 9.
+    assert!(close(&eval["auc"]["overall"], 6.5 / 9.0), "{}", eval["auc"]);
+    assert_eq!(
+        scores(&eval),
+        [("c", 73), ("b", 77), ("a", 79), ("f", 79), ("d", 70), ("e", 68)].map(|(i, s)| (i.to_owned(), s))
+    );
     assert_eq!(eval["messages"]["good"], 3);
     assert_eq!(eval["messages"]["bad"], 3);
-    assert_eq!(eval["bad_scoring_100"], 1);
+    assert_eq!(eval["bad_scoring_100"], 0);
     assert!(eval["auc"]["real_only"].is_null(), "a plain table says nothing about provenance");
 }
 
@@ -60,22 +68,24 @@ fn a_corpus_gives_auc_per_subset_rule_figures_and_pairs() {
     let eval = eval_json("small.yml", &[]);
     let s = scores(&eval);
     for (id, score) in [
-        ("pricing-after", 100),
-        ("thanks-outcome", 100),
-        ("reproach-missed", 100),
-        ("reproach", 90),
-        ("pricing-before", 87),
+        // 68 + 6 + thanks 5 + one long sentence 2.
+        ("pricing-after", 81),
+        ("thanks-outcome", 81),
+        // 68 + 6 + 2, nothing fired: the miss shows as a high bad score.
+        ("reproach-missed", 76),
+        ("reproach", 70),
+        ("pricing-before", 68),
     ] {
         assert!(s.contains(&(id.to_owned(), score)), "{id} should score {score}: {s:?}");
     }
-    // good 100, 100; bad 87, 90, 100: each good wins twice and ties once.
-    assert!(close(&eval["auc"]["overall"], 5.0 / 6.0));
-    // Real only drops the illustrated `pricing-before`: 1.5 per good of 2.
-    assert!(close(&eval["auc"]["real_only"], 0.75));
-    assert!(close(&eval["auc"]["without_templates"], 0.75));
+    // good 81, 81; bad 68, 70, 76: every good wins.
+    assert!(close(&eval["auc"]["overall"], 1.0));
+    assert!(close(&eval["auc"]["real_only"], 1.0));
+    assert!(close(&eval["auc"]["without_templates"], 1.0));
     assert!(close(&eval["auc"]["by_kind"]["favor-ask"], 1.0));
     assert!(eval["auc"]["by_kind"]["cold-email"].is_null(), "no good cold email: no AUC");
-    // The rewrite scores 100 against its original's 87.
+    assert_eq!(eval["bad_scoring_100"], 0);
+    // The rewrite scores 81 against its original's 68.
     assert_eq!(eval["pairs"]["total"], 1);
     assert_eq!(eval["pairs"]["improved"], 1);
     assert_eq!(eval["kinds"]["judged"], 6);
@@ -114,9 +124,12 @@ fn the_politeness_csv_is_labelled_by_quartile() {
     assert_eq!(eval["messages"]["good"], 3);
     assert_eq!(eval["messages"]["mixed"], 3);
     assert_eq!(eval["format"], "politeness");
-    // good 100, 100, 90 (a reproach); bad 90, 90: 2 + 2 + 1 wins of 6.
-    assert!(close(&eval["auc"]["overall"], 5.0 / 6.0));
-    assert!(close(&eval["asks"]["share"], 0.0));
+    // good 79, 79 (thanks), 75 (thanks, six words, a reproach); bad 70 (a
+    // reproach), 50 (and a question with no easy out, an error): all wins.
+    assert!(close(&eval["auc"]["overall"], 1.0));
+    assert_eq!(scores(&eval), [("8", 75), ("6", 79), ("7", 79), ("2", 70), ("1", 50)].map(|(i, s)| (i.to_owned(), s)));
+    // "why is this still broken?", "Why?" and "Is this right?" are asks.
+    assert!(close(&eval["asks"]["share"], 3.0 / 8.0));
 }
 
 #[test]
@@ -133,10 +146,10 @@ fn human_output_leads_with_the_figures() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0));
     assert!(text.contains("6 messages: 2 good, 3 bad, 1 mixed · 5 real · 1 templates"), "{text}");
-    assert!(text.contains("AUC of the score (good above bad)                0.83"), "{text}");
+    assert!(text.contains("AUC of the score (good above bad)                1.00"), "{text}");
     assert!(text.contains("rewrites scoring above their originals           1 of 1"), "{text}");
     assert!(
-        text.contains("Bad messages ranked highest:\n    100  reproach-missed (linkedin-note): nothing fired"),
+        text.contains("Bad messages ranked highest:\n     76  reproach-missed (linkedin-note): nothing fired"),
         "{text}"
     );
 }
@@ -146,10 +159,10 @@ fn floors_fail_the_run_and_say_which() {
     let set = "tests/fixtures/labelled/small.yml";
     let met = tact(&["eval", set, DEMO, "--min", "auc=0.8", "--min", "pairs=1"]);
     assert_eq!(met.status.code(), Some(0), "{}", String::from_utf8_lossy(&met.stderr));
-    let missed = tact(&["eval", set, DEMO, "--min", "auc=0.9", "--min", "recall=0.1"]);
+    let missed = tact(&["eval", set, DEMO, "--min", "asks=0.5", "--min", "recall=0.1"]);
     assert_eq!(missed.status.code(), Some(1));
     let err = String::from_utf8_lossy(&missed.stderr);
-    assert!(err.contains("tact eval: auc is 0.833, below the floor of 0.9"), "{err}");
+    assert!(err.contains("tact eval: asks is 0.000, below the floor of 0.5"), "{err}");
     // No rule has 8 flagged messages here: a floor on macro recall cannot be
     // checked, and that fails too.
     assert!(err.contains("tact eval: recall cannot be measured on this set (floor 0.1)"), "{err}");

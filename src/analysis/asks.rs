@@ -79,7 +79,8 @@ pub struct Found {
 /// span of `text`).
 #[must_use]
 pub fn in_sentence(text: &str, sentence: Span, words: &[Word]) -> Vec<Found> {
-    let question = sentence.of(text).trim_end().trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']).ends_with('?');
+    let question =
+        sentence.of(text).trim_end().trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']).ends_with('?');
     let clauses = clauses(text, words);
     let last = clauses.len().saturating_sub(1);
     let mut out = Vec::new();
@@ -101,8 +102,8 @@ fn clauses(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
         let next: Vec<&str> = words[i..].iter().take(3).map(|w| w.lower.as_str()).collect();
         let opens_request = opens_request(&next);
         let hard = gap.contains([';', ':', '\u{2014}', '\u{2013}']) || gap.contains(" - ") || gap.contains('?');
-        let coordinated = is(&words[i].lower, &["and", "but", "then", "so", "or", "also"])
-            && opens_request_after_marker(&next[1..]);
+        let coordinated =
+            is(&words[i].lower, &["and", "but", "then", "so", "or", "also"]) && opens_request_after_marker(&next[1..]);
         let comma = gap.contains(',') && opens_request;
         if hard || coordinated || comma {
             out.push((start, i));
@@ -143,7 +144,9 @@ fn read_clause(text: &str, clause: &[Word], question: bool) -> Option<Found> {
         let gap_after = clause.get(skip + 1).map_or("", |n| &text[clause[skip].span.end..n.span.start]);
         if w == "please" || w == "kindly" {
             please_first = true;
-        } else if !(is(w, g::MARKERS) || (skip == 0 && clause[skip].capital && gap_after.contains(',') && !is(w, g::IMPERATIVES))) {
+        } else if !(is(w, g::MARKERS)
+            || (skip == 0 && clause[skip].capital && gap_after.contains(',') && !is(w, g::IMPERATIVES)))
+        {
             break;
         }
         skip += 1;
@@ -167,8 +170,12 @@ fn read_clause(text: &str, clause: &[Word], question: bool) -> Option<Found> {
     if let Some(form) = wish(w) {
         return found(form);
     }
+    if embedded_question(w) {
+        return found(Form::Wish);
+    }
     // "You need to...", "you must...": a command with the reader as subject.
-    if first == "you" && (is(second, &["must", "should"]) || (is(second, &["need", "have"]) && w.get(2) == Some(&"to"))) {
+    if first == "you" && (is(second, &["must", "should"]) || (is(second, &["need", "have"]) && w.get(2) == Some(&"to")))
+    {
         return found(Form::Imperative);
     }
     if imperative(w) {
@@ -191,15 +198,33 @@ fn is_tag(text: &str, clause: &[Word]) -> bool {
 }
 
 /// A wish, hope or need with the writer as subject and the reader as agent.
+/// "...to see if you would like to", "wondering whether you could": a
+/// question to the reader embedded in a statement.
+fn embedded_question(w: &[&str]) -> bool {
+    const ASKING: &[&str] =
+        &["see", "know", "ask", "asking", "check", "wonder", "wondering", "curious", "find", "learn"];
+    const MODAL: &[&str] = &["would", "could", "might", "can", "'d", "are", "have", "had", "were", "will", "may"];
+    (0..w.len().min(16)).any(|i| {
+        let j = if w.get(i + 1) == Some(&"out") { i + 2 } else { i + 1 };
+        is(w[i], ASKING)
+            && w.get(j).is_some_and(|s| is(s, &["if", "whether"]))
+            && w.get(j + 1) == Some(&"you")
+            && w.get(j + 2).is_some_and(|s| is(s, MODAL))
+    })
+}
+
 fn wish(w: &[&str]) -> Option<Form> {
-    let subject = w.iter().take(3).position(|s| is(s, g::FIRST_PERSON))?;
-    let rest = &w[subject + 1..];
+    // The subject may be left out: "Wanted to ask...", "Hoping you could...".
+    let implied = is(w[0], &["wanted", "hoping", "wondering", "looking", "reaching", "curious", "seeking"]);
+    let subject = if implied { None } else { Some(w.iter().take(3).position(|s| is(s, g::FIRST_PERSON))?) };
+    let rest = subject.map_or(w, |i| &w[i + 1..]);
     let verb = rest.iter().take(5).position(|s| is(s, g::WISHES))?;
     let before = &rest[..verb];
     let v = rest[verb];
     let next: Vec<&str> = rest[verb + 1..].iter().take(4).copied().collect();
     let n = |i: usize| next.get(i).copied().unwrap_or_default();
-    let conditional = before.iter().any(|s| is(s, &["would", "'d", "should"])) || is(w[subject], &["i'd", "we'd", "id"]);
+    let conditional = before.iter().any(|s| is(s, &["would", "'d", "should"]))
+        || subject.is_some_and(|i| is(w[i], &["i'd", "we'd", "id"]));
     let asks = match v {
         "need" | "needed" => n(0) == "you" || is(n(0), &["your", "a", "an", "some", "help", "someone", "advice"]),
         "appreciate" | "grateful" => is(n(0), &["it", "if", "your", "any", "you", "for", "a", "some"]),
@@ -211,15 +236,27 @@ fn wish(w: &[&str]) -> Option<Form> {
                 || (n(0) == "that" && n(1) == "you" && is(n(2), &["could", "can", "might", "would", "will"]))
         }
         "looking" => n(0) == "for" || (n(0) == "to" && is(n(1), g::REQUEST_VERBS)),
-        "reaching" => n(0) == "out" && n(1) == "to" && is(n(2), &["see", "ask", "request", "inquire", "enquire", "find", "invite", "check"]),
+        "reaching" => {
+            n(0) == "out"
+                && n(1) == "to"
+                && is(n(2), &["see", "ask", "request", "inquire", "enquire", "find", "invite", "check"])
+        }
         "request" | "requesting" | "seek" | "seeking" => true,
         "want" | "wanted" => {
-            n(0) == "you" || (n(0) == "to" && is(n(1), &["ask", "see", "know", "request", "invite", "schedule", "check", "find", "get", "connect", "chat", "meet", "hear", "learn", "pick"]))
+            n(0) == "you"
+                || (n(0) == "to"
+                    && is(
+                        n(1),
+                        &[
+                            "ask", "see", "know", "request", "invite", "schedule", "check", "find", "get", "connect",
+                            "chat", "meet", "hear", "learn", "pick",
+                        ],
+                    ))
         }
         "love" | "like" => {
             conditional
                 && ((n(0) == "to" && is(n(1), g::REQUEST_VERBS) && !is(n(1), g::OFFER_VERBS))
-                    || is(n(0), &["your", "you", "a", "an", "some", "it", "any", "for", "the"]) && !(n(0) == "to"))
+                    || is(n(0), &["your", "you", "a", "an", "some", "it", "any", "for", "the"]))
         }
         "curious" => n(0) == "to" && is(n(1), &["hear", "know", "learn", "get"]),
         "invite" | "inviting" => is(n(0), &["you", "your"]),
@@ -247,8 +284,20 @@ fn imperative(w: &[&str]) -> bool {
     // A verb that is also a noun or adjective at a sentence start
     // ("Support for X is...", "Like you, I..."): needs an object or
     // particle after it to read as a command.
-    if is(first, &["like", "support", "order", "test", "post", "link", "star", "note", "update", "answer", "call", "email", "text", "check", "book", "help", "watch", "vote", "use", "fix", "reply", "comment", "rate"]) {
-        return is(second, &["me", "us", "my", "our", "the", "this", "that", "it", "them", "him", "her", "a", "an", "out", "on", "back", "in", "up", "to", "with", "for", "your", "these", "those", "here"]);
+    if is(
+        first,
+        &[
+            "like", "support", "order", "test", "post", "link", "star", "note", "update", "answer", "call", "email",
+            "text", "check", "book", "help", "watch", "vote", "use", "fix", "reply", "comment", "rate",
+        ],
+    ) {
+        return is(
+            second,
+            &[
+                "me", "us", "my", "our", "the", "this", "that", "it", "them", "him", "her", "a", "an", "out", "on",
+                "back", "in", "up", "to", "with", "for", "your", "these", "those", "here",
+            ],
+        );
     }
     true
 }
@@ -292,6 +341,10 @@ mod tests {
         assert_eq!(asks("I'm reaching out to see if your team is hiring."), [Form::Wish]);
         assert_eq!(asks("I would be grateful for your feedback."), [Form::Wish]);
         assert_eq!(asks("I'm looking for advice on pricing."), [Form::Wish]);
+        assert_eq!(asks("Wanted to ask about the role."), [Form::Wish]);
+        assert_eq!(asks("Hoping you could share the slides."), [Form::Wish]);
+        assert_eq!(asks("Wanted to check in to see if you would like to look over the data."), [Form::Wish]);
+        assert_eq!(asks("I'm writing to find out whether you might have room for an intern."), [Form::Wish]);
     }
 
     #[test]

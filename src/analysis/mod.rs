@@ -258,8 +258,9 @@ fn ask_type(set: IntentSet, look: &Lookup, form: Form, clause: &[&Word]) -> AskT
         return *t;
     }
     // Work for the writer, named by the ask's verb.
-    let verbs = clause.iter().take(8).filter(|w| is(&w.lower, g::WORK_VERBS)).count();
-    if verbs > 0 && form != Form::Question {
+    let verbs = clause.iter().take(10).filter(|w| g::is_verb_form(&w.lower, g::WORK_VERBS)).count();
+    let everyone = clause.iter().any(|w| is(&w.lower, &["everyone", "everybody", "anyone", "anybody"]));
+    if (verbs > 0 || everyone) && form != Form::Question {
         return AskType::Review;
     }
     if form == Form::Question { AskType::Question } else { AskType::Other }
@@ -273,7 +274,9 @@ fn tone(text: &str, f: &asks::Found, clause: &[&Word], sentence: &[Word], greete
     if f.please && !f.please_first {
         softeners.push("please");
     }
-    if matches!(f.form, Form::Modal | Form::Possibility) && own.iter().take(4).any(|w| is(w, &["could", "would", "might"])) {
+    if matches!(f.form, Form::Modal | Form::Possibility)
+        && own.iter().take(4).any(|w| is(w, &["could", "would", "might"]))
+    {
         softeners.push("could/would");
     }
     if f.form == Form::Wish {
@@ -299,6 +302,11 @@ fn tone(text: &str, f: &asks::Found, clause: &[&Word], sentence: &[Word], greete
     let at_you = own.iter().skip_while(|w| is(w, g::MARKERS)).take(4).any(|w| *w == "you" || *w == "your");
     if is(first, g::WH) && (is(second, g::NEGATIVE_AUX) || (first == "why" && at_you)) {
         hardeners.push("direct why");
+    } else if f.form == Form::Question && is(first, g::WH) {
+        hardeners.push("direct question");
+    }
+    if all.first().is_some_and(|w| is(w, &["so", "and", "but", "then", "also"])) {
+        hardeners.push("abrupt start");
     }
     if first == "you" || first == "your" {
         hardeners.push("starts with you");

@@ -75,6 +75,32 @@ impl FromStr for Kind {
     }
 }
 
+/// How sure tact is of a message's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// Few signs: a guess from length and headers.
+    Low,
+    /// One clear sign (an introduction asked for, a follow-up phrase).
+    Medium,
+    /// Unmistakable (a reply's `Re:` subject, a quoted message).
+    High,
+    /// Set by an option, the config, front matter or the input format.
+    Certain,
+}
+
+impl Confidence {
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+            Confidence::Certain => "certain",
+        }
+    }
+}
+
 /// Where a message's kind came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "from", content = "detail", rename_all = "kebab-case")]

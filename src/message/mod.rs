@@ -18,7 +18,7 @@ mod sentence_bounds;
 pub mod words;
 
 pub use front_matter::FrontMatter;
-pub use kind::{Kind, KindSource};
+pub use kind::{Confidence, Kind, KindSource};
 pub use placeholder::Placeholder;
 pub use section::{Section, SectionKind};
 

@@ -71,6 +71,16 @@ pub const PLACEHOLDER: &[&str] = &[
     r"\[(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}|[a-z]+(?:_[a-z]+)+|(?:(?:your|their|first|last|full|company|contact|job|recipient|prospect)\x20)?(?:name|first\x20name|company|company\x20name|title|job\x20title|role|city|date|link|url|position|industry|product|school|team))\]",
 ];
 
+/// Placeholders that are instructions or blanks left in a template, in the
+/// order of the last variants of [`crate::message::placeholder::Syntax`]: a
+/// set of their own, as in one automaton with the others they would
+/// multiply its size.
+pub const FILL_IN: &[&str] = &[
+    r"\[\[[A-Za-z0-9_\x20'.-]+\]\]|\[\x20+[A-Za-z][A-Za-z0-9_\x20'.-]*\x20\]|[\[(](?i:insert|fill\x20in|enter|type|add\x20your)\x20[A-Za-z0-9_\x20'’.,&/-]+[\])]",
+    r"<(?:[A-Z][A-Za-z]*(?:\x20[A-Z]?[A-Za-z]+){0,3}|[a-z]+(?:_[a-z]+)+)>",
+    r"_{3,}",
+];
+
 /// Every set of patterns above that one DFA searches for, for the build.
 pub const ALL: &[&[&str]] = &[
     &[HEADER],
@@ -82,4 +92,5 @@ pub const ALL: &[&[&str]] = &[
     &[SENT_FROM],
     &[LINK],
     PLACEHOLDER,
+    FILL_IN,
 ];

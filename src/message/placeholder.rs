@@ -33,6 +33,13 @@ pub enum Syntax {
     SingleBrace,
     /// `[First Name]`, `[company_name]`.
     Bracket,
+    /// An instruction left in: `[Insert Company's Name]`, `(fill in role)`,
+    /// `[ name ]`, `[[name]]`.
+    Instruction,
+    /// `<First Name>`, `<Company>`, `<first_name>`.
+    Angle,
+    /// A blank to fill in: `___`.
+    Blank,
 }
 
 /// One placeholder found in a text.
@@ -42,7 +49,7 @@ pub struct Placeholder {
     pub syntax: Syntax,
 }
 
-const SYNTAXES: [Syntax; 9] = [
+const SYNTAXES: [Syntax; 12] = [
     Syntax::DoubleBrace,
     Syntax::Tag,
     Syntax::Salesforce,
@@ -52,25 +59,32 @@ const SYNTAXES: [Syntax; 9] = [
     Syntax::Spintax,
     Syntax::SingleBrace,
     Syntax::Bracket,
+    Syntax::Instruction,
+    Syntax::Angle,
+    Syntax::Blank,
 ];
 
-const _: () = assert!(SYNTAXES.len() == patterns::PLACEHOLDER.len(), "one pattern per syntax");
+const _: () =
+    assert!(SYNTAXES.len() == patterns::PLACEHOLDER.len() + patterns::FILL_IN.len(), "one pattern per syntax");
 
 /// The longest placeholder, in bytes.
 const MAX_LEN: usize = 120;
 
 /// Every syntax's pattern in one DFA: a match's pattern is its syntax.
 static PLACEHOLDER: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::PLACEHOLDER));
+static FILL_IN: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(patterns::FILL_IN));
 
 /// Every placeholder in `text`, in order.
 #[must_use]
 pub fn find(text: &str) -> Vec<Placeholder> {
-    if !text.as_bytes().iter().any(|b| matches!(b, b'{' | b'%' | b'[' | b'*' | b'$')) {
+    if !text.as_bytes().iter().any(|b| matches!(b, b'{' | b'%' | b'[' | b'*' | b'$' | b'(' | b'<' | b'_')) {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for m in PLACEHOLDER.find_iter(text) {
-        let syntax = SYNTAXES[m.pattern().as_usize()];
+    let first = PLACEHOLDER.find_iter(text).map(|m| (m, 0));
+    let fill_in = FILL_IN.find_iter(text).map(|m| (m, patterns::PLACEHOLDER.len()));
+    for (m, offset) in first.chain(fill_in) {
+        let syntax = SYNTAXES[offset + m.pattern().as_usize()];
         let after = &text[m.end()..];
         let before = &text[..m.start()];
         // Real placeholders are short; a long brace run is prose or code.
@@ -82,12 +96,21 @@ pub fn find(text: &str) -> Vec<Placeholder> {
             Syntax::Bracket => !after.starts_with(['(', '[', ':']) && !before.ends_with(']'),
             // `50%off%` is not a placeholder; `%FIRSTNAME%` is.
             Syntax::Percent => !before.ends_with(|c: char| c.is_ascii_digit()),
+            // A line of underscores is a Markdown rule, not a blank.
+            Syntax::Blank => {
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let line_end = after.find('\n').unwrap_or(after.len());
+                !(text[line_start..m.start()].trim().is_empty() && after[..line_end].trim().is_empty())
+            }
             _ => true,
         };
         if keep {
             out.push(Placeholder { span: m.range().into(), syntax });
         }
     }
+    // The two sets may both match at one place ("[[Name]]"): keep the first.
+    out.sort_by_key(|p| (p.span.start, p.span.end));
+    out.dedup_by(|next, kept| next.span.start < kept.span.end);
     out
 }
 
@@ -131,6 +154,24 @@ mod tests {
                 "{% if x %}"
             ]
         );
+    }
+
+    #[test]
+    fn instructions_angles_and_blanks() {
+        let text = "Hi [ name ], I saw [Insert Company's Name] and [[company]] (fill in role) <First Name> <company_name> on ____.";
+        assert_eq!(
+            found(text),
+            [
+                "[ name ]",
+                "[Insert Company's Name]",
+                "[[company]]",
+                "(fill in role)",
+                "<First Name>",
+                "<company_name>",
+                "____"
+            ]
+        );
+        assert!(found("a <b>bold</b> claim (in fact) [ ] done\n\n___\n").is_empty());
     }
 
     #[test]

@@ -13,8 +13,10 @@ use std::io::{self, Write};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, Severity, SourceCode};
 
 use super::{Checked, InputError, MAX_SHOWN, Totals};
+use crate::analysis::Ask;
 use crate::diagnostic::{Applicability, Diagnostic, Level};
 use crate::line_index::{ColumnUnit, LineIndex};
+use crate::message::Confidence;
 use crate::span::Span;
 
 /// About how many characters of a long line are shown around a finding.
@@ -164,18 +166,41 @@ pub(super) fn write(out: &mut dyn Write, checked: &Checked, options: &HumanOptio
     if !options.quiet {
         let score = &report.score;
         let lost: Vec<String> = score.breakdown.iter().take(4).map(|c| format!("{} −{}", c.rule, c.points)).collect();
+        let sure = match report.kind_confidence {
+            Confidence::Certain => String::new(),
+            c => format!(", {} confidence", c.name()),
+        };
         writeln!(
             out,
-            "{}: score {}/100 ({}) as {} ({}){}\n",
+            "{}: score {}/100 ({}) as {} ({}{sure}) · {}{}\n",
             checked.name(),
             score.value,
             score.grade,
             report.kind,
             report.kind_source,
+            asks_line(&report.asks),
             if lost.is_empty() { String::new() } else { format!(" · {}", lost.join(", ")) }
         )?;
     }
     Ok(())
+}
+
+/// "2 asks: meeting (time named), intro" or "no ask".
+fn asks_line(asks: &[Ask]) -> String {
+    if asks.is_empty() {
+        return "no ask".to_owned();
+    }
+    let each: Vec<String> = asks
+        .iter()
+        .take(4)
+        .map(|a| {
+            let time = if a.kind.is_favour() && !a.cost.time_named { ", no time named" } else { "" };
+            let demand = if a.tone.is_demand() { ", reads as a demand" } else { "" };
+            format!("{}{time}{demand}", a.kind.name())
+        })
+        .collect();
+    let more = if asks.len() > 4 { format!(" and {} more", asks.len() - 4) } else { String::new() };
+    format!("{} ask{}: {}{more}", asks.len(), if asks.len() == 1 { "" } else { "s" }, each.join("; "))
 }
 
 /// The line of `d`'s span cut to about [`WINDOW`] characters around it,

@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 
 use super::{Checked, InputError, Totals};
+use crate::analysis::Ask;
 use crate::diagnostic::{Applicability, Level};
 use crate::figures::Figures;
 use crate::input::Record;
 use crate::line_index::{ColumnUnit, LineCol, LineIndex};
-use crate::message::KindSource;
+use crate::message::{Confidence, KindSource};
 use crate::rule::RuleSet;
-use crate::analysis::Ask;
 use crate::score::Score;
 use crate::span::Span;
 
@@ -69,6 +69,8 @@ pub struct MessageJson {
     pub record: Option<Record>,
     pub kind: String,
     pub kind_source: KindSource,
+    /// `low`, `medium`, `high`, or `certain` when the kind was set.
+    pub kind_confidence: Confidence,
     pub score: Score,
     pub figures: Figures,
     pub intents: BTreeMap<String, usize>,
@@ -181,6 +183,7 @@ pub fn message(checked: &Checked, rules: &RuleSet) -> MessageJson {
         record: checked.record.clone(),
         kind: report.kind.name().to_owned(),
         kind_source: report.kind_source.clone(),
+        kind_confidence: report.kind_confidence,
         score: report.score.clone(),
         figures: report.figures.clone(),
         intents: report.intents.clone(),

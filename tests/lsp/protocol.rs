@@ -118,6 +118,23 @@ fn hover_on_a_flagged_span() {
 }
 
 #[test]
+fn hover_on_an_ask_says_how_it_reads() {
+    let mut client = Client::with(false, Value::Null);
+    let text = "Hi Zoë,\n\nCould you introduce me to Dana on your data team? Thanks!\n\nBest,\nAna\n";
+    client.open(URI, "plaintext", text);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 2, "character": 10 } }),
+    );
+    let value = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(value.starts_with("**Ask** · intro · a favour of real time or effort, no time named · tone +"), "{value}");
+    assert!(value.contains("for: could/would, thanks, greeting"), "{value}");
+    assert!(value.contains("Score so far: **"), "{value}");
+    assert_eq!(hover["range"]["start"], json!({ "line": 2, "character": 0 }));
+    client.shutdown();
+}
+
+#[test]
 fn edits_relint_and_close_clears() {
     let mut client = Client::with(false, Value::Null);
     client.open(URI, "plaintext", DRAFT);
