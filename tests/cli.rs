@@ -451,3 +451,33 @@ fn pre_send_turns_placeholders_and_empty_subjects_into_errors() {
     <stdin>:3:4: error [unfilled-placeholder] Unfilled placeholder {{first_name}}
     ");
 }
+
+/// The worked example of `docs/scoring.md`, as the document tells it.
+#[test]
+fn the_scoring_docs_worked_example_holds() {
+    let dir = tempfile::tempdir().expect("temp");
+    let draft = "Hi Sam,\n\nI loved your talk at RustConf on arena allocators. Could you introduce me\nto Dana on your data team? We are moving our parser to arenas and her post\non it answered half our questions.\n\nBest,\nAlex\n";
+    std::fs::write(dir.path().join("draft.txt"), draft).expect("write");
+    let out = tact_in(dir.path(), &["check", "--isolated", "--format", "json", "draft.txt"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let score = &doc["messages"][0]["score"];
+    assert_eq!(score["value"], 75, "{score}");
+    let credit = |reason: &str| {
+        score["credits"]
+            .as_array()
+            .expect("credits")
+            .iter()
+            .find(|c| c["reason"] == reason)
+            .map(|c| c["points"].clone())
+    };
+    assert_eq!(credit("substance"), Some(6.into()));
+    assert_eq!(credit("specific to the reader"), Some(6.into()));
+    assert_eq!(credit("tone of the asks"), Some(4.into()));
+    assert_eq!(credit("findings about one ask, capped"), Some(3.into()));
+    let rules: Vec<&str> =
+        score["breakdown"].as_array().expect("costs").iter().filter_map(|c| c["rule"].as_str()).collect();
+    assert_eq!(rules, ["no-escape-clause", "no-thanks"]);
+    let asks = &doc["messages"][0]["asks"];
+    assert_eq!(asks[0]["type"], "intro");
+    assert_eq!(asks[0]["cost"]["effort"], "real");
+}
