@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::analysis::{self, Ask, AskType};
+use crate::analysis::{Ask, AskType, Reader};
 use crate::check::{Ctx, Figures, Finding};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::error::Error;
@@ -37,6 +37,7 @@ pub struct Linter {
     rules: Arc<RuleSet>,
     /// Indices into `rules.rules()` of the active rules, with their levels.
     active: Vec<(usize, Level)>,
+    reader: Reader,
 }
 
 /// What linting one message produced.
@@ -100,7 +101,8 @@ impl Linter {
             }
             active.push((i, level));
         }
-        Ok(Self { rules, active })
+        let reader = Reader::new(rules.intents());
+        Ok(Self { rules, active, reader })
     }
 
     /// A linter running every enabled built-in rule.
@@ -124,7 +126,7 @@ impl Linter {
         let Scan { hits, open } = rules.scan(message);
         rules.patterns().compile_open(&open);
         let mut intents = rules.intents().tag(message, &hits, &open);
-        let asks = analysis::read(message, rules.intents(), &mut intents);
+        let asks = self.reader.read(message, &mut intents);
         let figures = Figures::measure(message);
         let (kind, kind_source, kind_confidence) = kind
             .or_else(|| message.front_matter().and_then(|fm| fm.kind).map(|k| (k, KindSource::FrontMatter)))
@@ -270,7 +272,7 @@ fn infer_kind(
         return inferred(Kind::IntroRequest, "it asks for an introduction", Confidence::High);
     }
     // A stranger introduces themselves; a favour goes to someone who knows the writer.
-    let stranger = early("self-intro", 3) || any("pitch");
+    let stranger = early("self-intro", 3) || any("pitch") || any("offer");
     if !is_email && figures.characters <= 300 {
         let confidence =
             if asked(AskType::Connection) || asks.is_empty() { Confidence::High } else { Confidence::Medium };
@@ -280,7 +282,9 @@ fn infer_kind(
             confidence,
         );
     }
-    if !stranger && asks.iter().any(|a| a.kind.is_favour()) {
+    // A call proposed in an email with a subject is how a cold email ends;
+    // a review, advice or an introduction is a favour.
+    if !stranger && asks.iter().any(|a| a.kind.is_favour() && (a.kind != AskType::Meeting || !is_email)) {
         return inferred(Kind::FavourAsk, "it asks a favour of someone who knows the writer", Confidence::Medium);
     }
     if is_email {

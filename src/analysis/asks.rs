@@ -15,6 +15,8 @@
 //! Offers in the same shapes ("would you like me to", "let me know if I
 //! can help") are not asks.
 
+use std::borrow::Cow;
+
 use super::grammar::{self as g, contains, is, starts_with};
 use crate::span::Span;
 
@@ -40,9 +42,9 @@ pub enum Form {
 
 /// One word of a sentence: its span and its lowercase form.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'a> {
     pub span: Span,
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     /// Whether the word starts with a capital letter.
     pub capital: bool,
 }
@@ -50,16 +52,19 @@ pub struct Word {
 /// The words of `span` in `text`, lowercased, with curly apostrophes made
 /// straight.
 #[must_use]
-pub fn words(text: &str, spans: &[Span]) -> Vec<Word> {
+pub fn words<'a>(text: &'a str, spans: &[Span]) -> Vec<Word<'a>> {
     spans
         .iter()
         .map(|&span| {
             let raw = span.of(text);
-            Word {
-                span,
-                lower: raw.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'"),
-                capital: raw.chars().next().is_some_and(char::is_uppercase),
-            }
+            // Most words are already lowercase ASCII: borrow them.
+            let plain = raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-' || b.is_ascii_digit());
+            let lower = if plain {
+                Cow::Borrowed(raw)
+            } else {
+                Cow::Owned(raw.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'"))
+            };
+            Word { span, lower, capital: raw.chars().next().is_some_and(char::is_uppercase) }
         })
         .collect()
 }
@@ -81,12 +86,13 @@ pub struct Found {
 pub fn in_sentence(text: &str, sentence: Span, words: &[Word]) -> Vec<Found> {
     let question =
         sentence.of(text).trim_end().trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']).ends_with('?');
-    let clauses = clauses(text, words);
+    let lows: Vec<&str> = words.iter().map(|w| w.lower.as_ref()).collect();
+    let clauses = clauses(text, words, &lows);
     let last = clauses.len().saturating_sub(1);
     let mut out = Vec::new();
     for (k, range) in clauses.iter().enumerate() {
         let clause = &words[range.0..range.1];
-        if let Some(found) = read_clause(text, clause, question && k == last) {
+        if let Some(found) = read_clause(text, clause, &lows[range.0..range.1], question && k == last) {
             out.push(found);
         }
     }
@@ -94,16 +100,24 @@ pub fn in_sentence(text: &str, sentence: Span, words: &[Word]) -> Vec<Found> {
 }
 
 /// Clause boundaries as word ranges.
-fn clauses(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+fn clauses(text: &str, words: &[Word], lows: &[&str]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..words.len() {
         let gap = &text[words[i - 1].span.end..words[i].span.start];
-        let next: Vec<&str> = words[i..].iter().take(3).map(|w| w.lower.as_str()).collect();
-        let opens_request = opens_request(&next);
-        let hard = gap.contains([';', ':', '\u{2014}', '\u{2013}']) || gap.contains(" - ") || gap.contains('?');
+        let next = &lows[i..(i + 3).min(lows.len())];
         let coordinated =
             is(&words[i].lower, &["and", "but", "then", "so", "or", "also"]) && opens_request_after_marker(&next[1..]);
+        if gap == " " {
+            // Most gaps: no punctuation to split on.
+            if coordinated {
+                out.push((start, i));
+                start = i;
+            }
+            continue;
+        }
+        let opens_request = opens_request(next);
+        let hard = gap.contains([';', ':', '\u{2014}', '\u{2013}']) || gap.contains(" - ") || gap.contains('?');
         let comma = gap.contains(',') && opens_request;
         if hard || coordinated || comma {
             out.push((start, i));
@@ -127,13 +141,13 @@ fn opens_request(w: &[&str]) -> bool {
 fn opens_request_after_marker(w: &[&str]) -> bool {
     let first = w.first().copied().unwrap_or_default();
     opens_request(w)
-        || (is(first, g::IMPERATIVES) && !first.is_empty() && !is(first, &["like", "see", "look", "keep"]))
-        || (is(first, g::FIRST_PERSON) && w.get(1).is_some_and(|s| is(s, g::WISHES) || is(s, &["would", "was", "am"])))
+        || (g::is_one_of(first, g::IMPERATIVES) && !first.is_empty() && !is(first, &["like", "see", "look", "keep"]))
+        || (is(first, g::FIRST_PERSON)
+            && w.get(1).is_some_and(|s| g::is_one_of(s, g::WISHES) || is(s, &["would", "was", "am"])))
 }
 
-fn read_clause(text: &str, clause: &[Word], question: bool) -> Option<Found> {
+fn read_clause(text: &str, clause: &[Word], all: &[&str], question: bool) -> Option<Found> {
     let span = Span::new(clause.first()?.span.start, clause.last()?.span.end);
-    let all: Vec<&str> = clause.iter().map(|w| w.lower.as_str()).collect();
     let please = all.contains(&"please") || all.contains(&"kindly");
     // Skip openers that do not change what the clause does, and a name
     // addressed ("Sam, could you...").
@@ -144,16 +158,19 @@ fn read_clause(text: &str, clause: &[Word], question: bool) -> Option<Found> {
         let gap_after = clause.get(skip + 1).map_or("", |n| &text[clause[skip].span.end..n.span.start]);
         if w == "please" || w == "kindly" {
             please_first = true;
-        } else if !(is(w, g::MARKERS)
-            || (skip == 0 && clause[skip].capital && gap_after.contains(',') && !is(w, g::IMPERATIVES)))
+        } else if !(g::is_one_of(w, g::MARKERS)
+            || (skip == 0 && clause[skip].capital && gap_after.contains(',') && !g::is_one_of(w, g::IMPERATIVES)))
         {
             break;
         }
         skip += 1;
     }
     let w = &all[skip..];
-    let found = |form| Some(Found { span, form, please_first, please });
-    if w.is_empty() || g::OFFERS.iter().any(|o| contains(&all, o)) {
+    // An offer to the reader is not an ask, whatever its form (checked
+    // last: most clauses have no form at all).
+    let found =
+        |form| (!g::OFFERS.iter().any(|o| contains(all, o))).then_some(Found { span, form, please_first, please });
+    if w.is_empty() {
         return None;
     }
     if g::SUGGESTIONS.iter().any(|s| starts_with(w, s)) {
@@ -164,7 +181,8 @@ fn read_clause(text: &str, clause: &[Word], question: bool) -> Option<Found> {
     if is(first, g::MODALS) && (second == "you" || (question && (second == "we" || second == "i"))) {
         return found(Form::Modal);
     }
-    if g::POSSIBILITY.iter().any(|p| contains(&w[..w.len().min(8)], p)) {
+    let head = &w[..w.len().min(8)];
+    if head.iter().any(|s| is(s, g::POSSIBILITY_OPENERS)) && g::POSSIBILITY.iter().any(|p| contains(head, p)) {
         return found(Form::Possibility);
     }
     if let Some(form) = wish(w) {
@@ -204,7 +222,17 @@ fn embedded_question(w: &[&str]) -> bool {
     const ASKING: &[&str] =
         &["see", "know", "ask", "asking", "check", "wonder", "wondering", "curious", "find", "learn"];
     const MODAL: &[&str] = &["would", "could", "might", "can", "'d", "are", "have", "had", "were", "will", "may"];
-    (0..w.len().min(16)).any(|i| {
+    if !w.contains(&"you") {
+        return false;
+    }
+    // "...by hoping you would help me", "hope that you could": a wish put to the reader.
+    let hope = (0..w.len().min(20)).any(|i| {
+        let j = if w.get(i + 1) == Some(&"that") { i + 2 } else { i + 1 };
+        is(w[i], &["hope", "hoping", "hoped"])
+            && w.get(j) == Some(&"you")
+            && w.get(j + 1).is_some_and(|s| is(s, &["would", "could", "can", "will", "might", "'d"]))
+    });
+    hope || (0..w.len().min(16)).any(|i| {
         let j = if w.get(i + 1) == Some(&"out") { i + 2 } else { i + 1 };
         is(w[i], ASKING)
             && w.get(j).is_some_and(|s| is(s, &["if", "whether"]))
@@ -218,7 +246,7 @@ fn wish(w: &[&str]) -> Option<Form> {
     let implied = is(w[0], &["wanted", "hoping", "wondering", "looking", "reaching", "curious", "seeking"]);
     let subject = if implied { None } else { Some(w.iter().take(3).position(|s| is(s, g::FIRST_PERSON))?) };
     let rest = subject.map_or(w, |i| &w[i + 1..]);
-    let verb = rest.iter().take(5).position(|s| is(s, g::WISHES))?;
+    let verb = rest.iter().take(5).position(|s| g::is_one_of(s, g::WISHES))?;
     let before = &rest[..verb];
     let v = rest[verb];
     let next: Vec<&str> = rest[verb + 1..].iter().take(4).copied().collect();
@@ -269,7 +297,7 @@ fn wish(w: &[&str]) -> Option<Form> {
 /// An imperative addressed to the reader.
 fn imperative(w: &[&str]) -> bool {
     let first = w[0];
-    if !is(first, g::IMPERATIVES) {
+    if !g::is_one_of(first, g::IMPERATIVES) {
         return false;
     }
     let second = w.get(1).copied().unwrap_or_default();
@@ -343,6 +371,8 @@ mod tests {
         assert_eq!(asks("I'm looking for advice on pricing."), [Form::Wish]);
         assert_eq!(asks("Wanted to ask about the role."), [Form::Wish]);
         assert_eq!(asks("Hoping you could share the slides."), [Form::Wish]);
+        assert_eq!(asks("I am writing to you in the hope that you could help me."), [Form::Wish]);
+        assert_eq!(asks("I would love to have the chance to work with you."), [Form::Wish]);
         assert_eq!(asks("Wanted to check in to see if you would like to look over the data."), [Form::Wish]);
         assert_eq!(asks("I'm writing to find out whether you might have room for an intern."), [Form::Wish]);
     }
@@ -370,6 +400,18 @@ mod tests {
     #[test]
     fn wrapped_lines_read_as_one_sentence() {
         assert_eq!(asks("Hi Sam,\n\nWould you be open to a\nshort call next week?"), [Form::Modal]);
+    }
+
+    #[test]
+    fn the_long_lists_are_sorted_for_binary_search() {
+        for list in [g::IMPERATIVES, g::WORK_VERBS, g::MARKERS, g::WISHES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn possibility_openers_cover_every_phrase() {
+        assert!(g::POSSIBILITY.iter().all(|p| g::POSSIBILITY_OPENERS.contains(&p[0])));
     }
 
     #[test]

@@ -108,9 +108,13 @@ impl Tone {
     /// More against it than for it: the ask reads as a demand.
     #[must_use]
     pub fn is_demand(&self) -> bool {
-        self.score < 0
+        self.score < 0 && self.hardeners.iter().any(|h| !MILD.contains(h))
     }
 }
+
+/// Strategies against politeness that lower the tone but, alone, do not
+/// make an ask a demand: a plain question is not an order.
+const MILD: &[&str] = &["direct question", "abrupt start", "starts with you"];
 
 /// One ask of the reader.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -145,8 +149,10 @@ pub const COMPUTED: &[(&str, &str)] = &[
     ("demand", "An ask whose tone reads as a demand: more pressure than politeness."),
 ];
 
-/// The intents a reading uses, looked up once per rule set.
-struct Lookup {
+/// The intents a reading uses, looked up once per rule set: build it with
+/// [`Reader::new`] when the rules load, then [`Reader::read`] each message.
+#[derive(Debug, Clone)]
+pub struct Reader {
     ask: IntentSet,
     by_type: [(AskType, IntentSet); 7],
     duration: IntentSet,
@@ -157,8 +163,9 @@ struct Lookup {
     demand: IntentSet,
 }
 
-impl Lookup {
-    fn new(intents: &Intents) -> Self {
+impl Reader {
+    #[must_use]
+    pub fn new(intents: &Intents) -> Self {
         let get = |name: &str| intents.lookup(name).unwrap_or(IntentSet::EMPTY);
         Self {
             ask: get("ask"),
@@ -191,12 +198,16 @@ impl Lookup {
             demand: get("demand"),
         }
     }
+
+    /// Read the asks of `message` and add the [`COMPUTED`] intents to the
+    /// sentences holding them (`sets`, one per sentence, from the tagger).
+    #[must_use]
+    pub fn read(&self, message: &Message, sets: &mut [IntentSet]) -> Vec<Ask> {
+        read(self, message, sets)
+    }
 }
 
-/// Read the asks of `message` and add the [`COMPUTED`] intents to the
-/// sentences holding them (`sets`, one per sentence, from the tagger).
-pub fn read(message: &Message, intents: &Intents, sets: &mut [IntentSet]) -> Vec<Ask> {
-    let look = Lookup::new(intents);
+fn read(look: &Reader, message: &Message, sets: &mut [IntentSet]) -> Vec<Ask> {
     let text = message.prose();
     let sentences = message.sentences();
     let greeted = message.sections().iter().any(|s| s.kind == SectionKind::Greeting);
@@ -213,7 +224,7 @@ pub fn read(message: &Message, intents: &Intents, sets: &mut [IntentSet]) -> Vec
         }
         for f in found {
             let clause: Vec<&Word> = words.iter().filter(|w| f.span.contains(w.span)).collect();
-            let kind = ask_type(sets[i], &look, f.form, &clause);
+            let kind = ask_type(sets[i], look, f.form, &clause);
             let time_named = sets[i].intersects(look.duration);
             let tone = tone(text, &f, &clause, &words, greeted, thanked);
             out.push(Ask {
@@ -253,7 +264,7 @@ pub fn read(message: &Message, intents: &Intents, sets: &mut [IntentSet]) -> Vec
     out
 }
 
-fn ask_type(set: IntentSet, look: &Lookup, form: Form, clause: &[&Word]) -> AskType {
+fn ask_type(set: IntentSet, look: &Reader, form: Form, clause: &[&Word]) -> AskType {
     if let Some((t, _)) = look.by_type.iter().find(|(_, bits)| set.intersects(*bits)) {
         return *t;
     }
@@ -267,8 +278,8 @@ fn ask_type(set: IntentSet, look: &Lookup, form: Form, clause: &[&Word]) -> AskT
 }
 
 fn tone(text: &str, f: &asks::Found, clause: &[&Word], sentence: &[Word], greeted: bool, thanked: bool) -> Tone {
-    let all: Vec<&str> = sentence.iter().map(|w| w.lower.as_str()).collect();
-    let own: Vec<&str> = clause.iter().map(|w| w.lower.as_str()).collect();
+    let all: Vec<&str> = sentence.iter().map(|w| w.lower.as_ref()).collect();
+    let own: Vec<&str> = clause.iter().map(|w| w.lower.as_ref()).collect();
     let mut softeners = Vec::new();
     let mut hardeners = Vec::new();
     if f.please && !f.please_first {
@@ -297,9 +308,9 @@ fn tone(text: &str, f: &asks::Found, clause: &[&Word], sentence: &[Word], greete
     if greeted || all.first().is_some_and(|w| is(w, &["hi", "hello", "hey", "dear"])) {
         softeners.push("greeting");
     }
-    let first = own.iter().copied().find(|w| !is(w, g::MARKERS)).unwrap_or_default();
-    let second = own.iter().skip_while(|w| is(w, g::MARKERS)).nth(1).copied().unwrap_or_default();
-    let at_you = own.iter().skip_while(|w| is(w, g::MARKERS)).take(4).any(|w| *w == "you" || *w == "your");
+    let first = own.iter().copied().find(|w| !g::is_one_of(w, g::MARKERS)).unwrap_or_default();
+    let second = own.iter().skip_while(|w| g::is_one_of(w, g::MARKERS)).nth(1).copied().unwrap_or_default();
+    let at_you = own.iter().skip_while(|w| g::is_one_of(w, g::MARKERS)).take(4).any(|w| *w == "you" || *w == "your");
     if is(first, g::WH) && (is(second, g::NEGATIVE_AUX) || (first == "why" && at_you)) {
         hardeners.push("direct why");
     } else if f.form == Form::Question && is(first, g::WH) {
