@@ -25,7 +25,7 @@ pub const FLAG_RULES: &[(&str, &[&str])] = &[
     ("shares-contact-without-permission", &["shares-contact-details", "introduces-without-asking"]),
     ("wall-of-text", &["wall-of-text"]),
     ("no-call-duration", &["meeting-without-duration"]),
-    ("generic", &[]),
+    ("generic", &["nothing-specific"]),
 ];
 
 /// The flags `rule` answers: those the table gives it, and its own id.
