@@ -1,0 +1,6 @@
+from typing import List, Optional
+
+__version__: str
+
+def check_json(text: str, kind: Optional[str] = ..., config: Optional[str] = ...) -> str: ...
+def check_many_json(texts: List[str], kind: Optional[str] = ..., config: Optional[str] = ...) -> List[str]: ...
