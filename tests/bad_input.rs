@@ -342,3 +342,130 @@ fn the_language_server_exits_1_without_shutdown_and_0_with_it() {
     assert_eq!(lsp_exit_code(&[init, initialized, exit]), 1);
     assert_eq!(lsp_exit_code(&[init, initialized, shutdown, exit]), 0);
 }
+
+/// Run `tact` with `args` in `dir`, without colour.
+fn tact_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tact runs")
+}
+
+const THREE_KEYS: &str = "level: warning\nmessage: “{match}” says nothing\ncheck:\n  existence:\n    phrases: [synergy]\n";
+
+#[test]
+fn rule_errors_come_first_each_at_its_line_then_one_help_line() {
+    let dir = tempfile::tempdir().expect("temp");
+    let rules = dir.path().join("my-rules");
+    std::fs::create_dir(&rules).expect("mkdir");
+    std::fs::write(rules.join("a-shape.yml"), "- level: warning\n").expect("write");
+    std::fs::write(rules.join("b-typo.yml"), "level: warning\nmesage: m\n").expect("write");
+    std::fs::write(rules.join("c-check.yml"), "level: warning\nmessage: m\ncheck: existence\n").expect("write");
+    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "my-rules", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    let at = |needle: &str| err.find(needle).unwrap_or_else(|| panic!("no `{needle}` in:\n{err}"));
+    let (a, b, c) = (at("[my-rules/a-shape.yml:1:1]"), at("[my-rules/b-typo.yml:2:1]"), at("[my-rules/c-check.yml:3:8]"));
+    let summary = at("× 3 rule files could not be loaded");
+    assert!(a < b && b < c && c < summary, "errors first, in file order, then the summary:\n{err}");
+    assert_eq!(err.matches("help: fix the files above").count(), 1, "{err}");
+    assert!(err.trim_end().ends_with("`tact rules test DIR` runs a rule folder's examples"), "{err}");
+    assert!(err.contains("expected a rule: keys such as `level`"), "{err}");
+    assert!(err.contains("unknown key `mesage`"), "{err}");
+    assert!(err.contains("expected a kind of check with its settings"), "{err}");
+    for noise in ["Error:", "tact::", "struct", "variant", "field"] {
+        assert!(!err.contains(noise), "`{noise}` in:\n{err}");
+    }
+}
+
+#[test]
+fn config_errors_point_at_the_line_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join(".tact.yml"), "- select\n").expect("write");
+    let out = tact_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("× invalid config: invalid type: sequence, expected settings: keys such as `select`"), "{err}");
+    assert!(err.contains(".tact.yml:1:1]"), "{err}");
+    assert!(!err.contains("struct") && !err.contains("tact::"), "{err}");
+
+    std::fs::write(dir.path().join(".tact.yml"), "ignore: [vague-request]\nfail-level: 3\n").expect("write");
+    let err = stderr(&tact_in(dir.path(), &["check", "draft.txt"]));
+    assert!(err.contains("fail-level: unknown value `3`, expected one of `info`, `warning`, `error`"), "{err}");
+    assert!(err.contains(".tact.yml:2:13]"), "{err}");
+}
+
+#[test]
+fn a_user_rule_needs_only_level_message_and_check() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
+    std::fs::write(dir.path().join("my-rules/synergy.yml"), THREE_KEYS).expect("write");
+    std::fs::write(dir.path().join("draft.txt"), "I see real synergy here.").expect("write");
+    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "my-rules", "--select", "synergy", "--format", "concise", "draft.txt"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "draft.txt:1:12: warning [synergy] “synergy” says nothing\n");
+
+    let test = tact_in(dir.path(), &["rules", "test", "my-rules"]);
+    assert_eq!(code(&test), 0, "a recommendation is not a failure: {}", stdout(&test));
+    let text = stdout(&test);
+    assert!(
+        text.contains(
+            "hint: my-rules/synergy.yml: add `summary`, `why`, `help`, `rewrites`, `examples.fire` and `examples.pass`"
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with("1 passed, 0 failed (1 rule has no examples)\n"), "{text}");
+}
+
+#[test]
+fn two_user_rules_with_one_id_are_an_error_naming_both_files() {
+    let dir = tempfile::tempdir().expect("temp");
+    for folder in ["team", "mine/tone"] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        std::fs::write(dir.path().join(folder).join("synergy.yml"), THREE_KEYS).expect("write");
+    }
+    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "team", "--rules", "mine", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("× rule `synergy` is defined twice: in team/synergy.yml and in mine/tone/synergy.yml (here)"), "{err}");
+    assert!(err.contains("[mine/tone/synergy.yml:1:1]") && err.contains("rename one of the two files"), "{err}");
+
+    // The same folder named twice is one folder, not a duplicate.
+    let twice = tact_in(dir.path(), &["rules", "list", "--rules", "team", "--rules", "./team"]);
+    assert_eq!(code(&twice), 0, "{}", stderr(&twice));
+}
+
+#[test]
+fn a_user_rule_may_replace_a_built_in_rule_of_the_same_id() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
+    std::fs::write(dir.path().join("my-rules/passive-aggressive.yml"), THREE_KEYS).expect("write");
+    std::fs::write(dir.path().join("draft.txt"), "Per my last email, synergy.").expect("write");
+    let args = ["check", "--isolated", "--rules", "my-rules", "--select", "passive-aggressive", "--format", "concise"];
+    let out = tact_in(dir.path(), &[&args[..], &["draft.txt"]].concat());
+    assert_eq!(stdout(&out), "draft.txt:1:20: warning [passive-aggressive] “synergy” says nothing\n");
+    let test = tact_in(dir.path(), &["rules", "test", "my-rules"]);
+    assert!(
+        stdout(&test).contains("note: my-rules/passive-aggressive.yml replaces the built-in rule `passive-aggressive`"),
+        "{}",
+        stdout(&test)
+    );
+}
+
+#[test]
+fn a_regex_too_big_is_one_line_with_its_location_not_a_dump() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
+    let words: Vec<String> = (0..200_000).map(|i| format!("w{i:06}x")).collect();
+    let rule = format!("level: warning\nmessage: m\ncheck:\n  existence:\n    patterns:\n      - '(?:{})\\w{{20}}'\n", words.join("|"));
+    std::fs::write(dir.path().join("my-rules/huge.yml"), &rule).expect("write");
+    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "my-rules", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.len() < 1000, "{} bytes of error for a {} byte rule:\n{}", err.len(), rule.len(), &err[..2000.min(err.len())]);
+    assert!(err.contains("× my-rules/huge.yml:6:9: invalid rule `huge`: invalid regex `(?:w000000x|"), "{err}");
+    assert!(err.contains("regex too big"), "{err}");
+}
