@@ -218,20 +218,26 @@ fn printed_findings_are_capped_per_message_and_the_rest_counted() {
     assert_eq!(doc["messages"][0]["diagnostics"].as_array().map(Vec::len), Some(200), "JSON lists every finding");
 }
 
-#[test]
-fn jsonl_in_and_out_answers_every_line_blank_and_broken_included() {
-    let input = format!("{{\"body\": \"{REPROACH}\"}}\n\n{{broken\n   \n{{\"body\": \"Thanks for the intro.\"}}\n");
-    let pack = repo().join("tests/fixtures/pack");
+/// `tact check - --input-format jsonl --format jsonl` over `input`, with `args`.
+fn jsonl_filter(input: &str, args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
         .args(["check", "--isolated", "--select", "demo", "--format", "jsonl", "--input-format", "jsonl", "--rules"])
-        .arg(pack)
+        .arg(repo().join("tests/fixtures/pack"))
+        .args(args)
         .arg("-")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("spawn");
     std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), input.as_bytes()).expect("write");
-    let out = child.wait_with_output().expect("wait");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn jsonl_in_and_out_answers_every_line_blank_and_broken_included() {
+    let input = format!("{{\"body\": \"{REPROACH}\"}}\n\n{{broken\n   \n{{\"body\": \"Thanks for the intro.\"}}\n");
+    let out = jsonl_filter(&input, &[]);
     let lines: Vec<serde_json::Value> =
         stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
     assert_eq!(lines.len(), input.lines().count(), "{}", stdout(&out));
@@ -468,4 +474,31 @@ fn a_regex_too_big_is_one_line_with_its_location_not_a_dump() {
     assert!(err.len() < 1000, "{} bytes of error for a {} byte rule:\n{}", err.len(), rule.len(), &err[..2000.min(err.len())]);
     assert!(err.contains("× my-rules/huge.yml:6:9: invalid rule `huge`: invalid regex `(?:w000000x|"), "{err}");
     assert!(err.contains("regex too big"), "{err}");
+}
+
+#[test]
+fn jsonl_lines_from_someone_else_are_answered_with_a_skip_line() {
+    let input = format!(
+        "{{\"from\": \"Ana\", \"body\": \"{REPROACH}\"}}\n{{\"from\": \"Bob\", \"body\": \"{REPROACH}\"}}\n\
+         {{\"from\": \"ana\", \"body\": \"Thanks!\"}}\n"
+    );
+    let out = jsonl_filter(&input, &["--from", "ana"]);
+    assert_eq!(code(&out), 1, "findings on Ana's lines; a skip is not an error: {}", stderr(&out));
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
+    assert_eq!(lines.len(), 3, "{}", stdout(&out));
+    assert_eq!(lines[0]["record"]["name"], "line 1");
+    assert!(lines[0]["diagnostics"].as_array().is_some_and(|d| !d.is_empty()));
+    assert_eq!(lines[1]["record"]["name"], "line 2");
+    assert_eq!(lines[1]["skipped"], "not sent by the --from sender");
+    assert!(lines[1].get("error").is_none() && lines[1].get("diagnostics").is_none());
+    assert_eq!(lines[2]["score"]["value"], 100);
+
+    let broken = jsonl_filter("{\"from\": \"Bob\", \"body\": \"x\"}\nnot json\n\n", &["--from", "ana"]);
+    assert_eq!(code(&broken), 2, "nothing checked, and two lines unreadable");
+    let text = stdout(&broken);
+    let answers: Vec<&str> = text.lines().collect();
+    assert_eq!(answers.len(), 3, "{text}");
+    assert!(answers[0].contains("\"skipped\"") && answers[1].contains("\"error\":\"invalid JSON"), "{answers:?}");
+    assert!(answers[2].contains("\"error\":\"blank line: expected a JSON object\""), "{answers:?}");
 }

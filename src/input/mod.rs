@@ -21,7 +21,7 @@ mod text;
 use std::fmt;
 use std::path::Path;
 
-pub use jsonl::parse_line as parse_jsonl_line;
+pub use jsonl::{Line as JsonLine, parse_line as parse_jsonl_line};
 pub use origin::{Origin, SourceMap};
 
 use crate::message::{Kind, KindSource, TextFormat};
