@@ -502,3 +502,43 @@ fn jsonl_lines_from_someone_else_are_answered_with_a_skip_line() {
     assert!(answers[0].contains("\"skipped\"") && answers[1].contains("\"error\":\"invalid JSON"), "{answers:?}");
     assert!(answers[2].contains("\"error\":\"blank line: expected a JSON object\""), "{answers:?}");
 }
+
+/// `cmd`'s output, or a failed test if it runs longer than 20 seconds (a
+/// FIFO opened for reading would block forever).
+#[cfg(unix)]
+fn within_20s(mut cmd: Command) -> Output {
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("tact blocked: did it open a FIFO?");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+#[test]
+fn walking_a_folder_opens_no_fifo_and_no_device_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    std::fs::write(d.join("note.txt"), REPROACH).expect("write");
+    let made = Command::new("mkfifo").arg(d.join("pipe.txt")).arg(d.join("rules.yml")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", d.join("zero.txt")).expect("symlink");
+    let pack = repo().join("tests/fixtures/pack");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tact"));
+    cmd.args(["check", "--isolated", "--select", "demo", "--format", "concise", "--rules"]).arg(&pack);
+    cmd.args(["--rules", "."]).arg(".").current_dir(d);
+    let out = within_20s(cmd);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("./note.txt:1:1: warning [demo-reproach]"), "{text}");
+    assert!(!text.contains("pipe") && !text.contains("zero") && !stderr(&out).contains("zero"), "{text}");
+}
