@@ -360,7 +360,8 @@ fn tact_in(dir: &Path, args: &[&str]) -> Output {
         .expect("tact runs")
 }
 
-const THREE_KEYS: &str = "level: warning\nmessage: “{match}” says nothing\ncheck:\n  existence:\n    phrases: [synergy]\n";
+const THREE_KEYS: &str =
+    "level: warning\nmessage: “{match}” says nothing\ncheck:\n  existence:\n    phrases: [synergy]\n";
 
 #[test]
 fn rule_errors_come_first_each_at_its_line_then_one_help_line() {
@@ -374,7 +375,8 @@ fn rule_errors_come_first_each_at_its_line_then_one_help_line() {
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     let at = |needle: &str| err.find(needle).unwrap_or_else(|| panic!("no `{needle}` in:\n{err}"));
-    let (a, b, c) = (at("[my-rules/a-shape.yml:1:1]"), at("[my-rules/b-typo.yml:2:1]"), at("[my-rules/c-check.yml:3:8]"));
+    let (a, b, c) =
+        (at("[my-rules/a-shape.yml:1:1]"), at("[my-rules/b-typo.yml:2:1]"), at("[my-rules/c-check.yml:3:8]"));
     let summary = at("× 3 rule files could not be loaded");
     assert!(a < b && b < c && c < summary, "errors first, in file order, then the summary:\n{err}");
     assert_eq!(err.matches("help: fix the files above").count(), 1, "{err}");
@@ -394,7 +396,10 @@ fn config_errors_point_at_the_line_in_plain_words() {
     let out = tact_in(dir.path(), &["check", "draft.txt"]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
-    assert!(err.contains("× invalid config: invalid type: sequence, expected settings: keys such as `select`"), "{err}");
+    assert!(
+        err.contains("× invalid config: invalid type: sequence, expected settings: keys such as `select`"),
+        "{err}"
+    );
     assert!(err.contains(".tact.yml:1:1]"), "{err}");
     assert!(!err.contains("struct") && !err.contains("tact::"), "{err}");
 
@@ -410,7 +415,10 @@ fn a_user_rule_needs_only_level_message_and_check() {
     std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
     std::fs::write(dir.path().join("my-rules/synergy.yml"), THREE_KEYS).expect("write");
     std::fs::write(dir.path().join("draft.txt"), "I see real synergy here.").expect("write");
-    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "my-rules", "--select", "synergy", "--format", "concise", "draft.txt"]);
+    let out = tact_in(
+        dir.path(),
+        &["check", "--isolated", "--rules", "my-rules", "--select", "synergy", "--format", "concise", "draft.txt"],
+    );
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert_eq!(stdout(&out), "draft.txt:1:12: warning [synergy] “synergy” says nothing\n");
 
@@ -436,7 +444,10 @@ fn two_user_rules_with_one_id_are_an_error_naming_both_files() {
     let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "team", "--rules", "mine", "draft.txt"]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
-    assert!(err.contains("× rule `synergy` is defined twice: in team/synergy.yml and in mine/tone/synergy.yml (here)"), "{err}");
+    assert!(
+        err.contains("× rule `synergy` is defined twice: in team/synergy.yml and in mine/tone/synergy.yml (here)"),
+        "{err}"
+    );
     assert!(err.contains("[mine/tone/synergy.yml:1:1]") && err.contains("rename one of the two files"), "{err}");
 
     // The same folder named twice is one folder, not a duplicate.
@@ -466,12 +477,21 @@ fn a_regex_too_big_is_one_line_with_its_location_not_a_dump() {
     let dir = tempfile::tempdir().expect("temp");
     std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
     let words: Vec<String> = (0..200_000).map(|i| format!("w{i:06}x")).collect();
-    let rule = format!("level: warning\nmessage: m\ncheck:\n  existence:\n    patterns:\n      - '(?:{})\\w{{20}}'\n", words.join("|"));
+    let rule = format!(
+        "level: warning\nmessage: m\ncheck:\n  existence:\n    patterns:\n      - '(?:{})\\w{{20}}'\n",
+        words.join("|")
+    );
     std::fs::write(dir.path().join("my-rules/huge.yml"), &rule).expect("write");
     let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "my-rules", "draft.txt"]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
-    assert!(err.len() < 1000, "{} bytes of error for a {} byte rule:\n{}", err.len(), rule.len(), &err[..2000.min(err.len())]);
+    assert!(
+        err.len() < 1000,
+        "{} bytes of error for a {} byte rule:\n{}",
+        err.len(),
+        rule.len(),
+        &err[..2000.min(err.len())]
+    );
     assert!(err.contains("× my-rules/huge.yml:6:9: invalid rule `huge`: invalid regex `(?:w000000x|"), "{err}");
     assert!(err.contains("regex too big"), "{err}");
 }
@@ -507,11 +527,8 @@ fn jsonl_lines_from_someone_else_are_answered_with_a_skip_line() {
 /// FIFO opened for reading would block forever).
 #[cfg(unix)]
 fn within_20s(mut cmd: Command) -> Output {
-    let mut child = cmd
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut child =
+        cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().expect("spawn");
     let started = std::time::Instant::now();
     while child.try_wait().expect("wait").is_none() {
         if started.elapsed() > std::time::Duration::from_secs(20) {

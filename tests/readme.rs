@@ -243,7 +243,8 @@ fn every_console_block_in_the_readme_prints_what_it_shows() {
             let end = after.iter().position(|l| l.starts_with("$ ")).unwrap_or(after.len());
             let expected: Vec<&str> = after[..end].iter().map(String::as_str).collect();
             rest = &after[end..];
-            let command = parse(line).unwrap_or_else(|| panic!("README.md:{}: `{line}` is not a tact command", block.at));
+            let command =
+                parse(line).unwrap_or_else(|| panic!("README.md:{}: `{line}` is not a tact command", block.at));
             let dir = scratch(&readme);
             let out = run(dir.path(), &command);
             let printed = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

@@ -90,13 +90,25 @@ mod tests {
             plain("invalid type: string \"hello\", expected struct RuleFile at line 1 column 1"),
             "invalid type: string \"hello\", expected a rule: keys such as `level`, `message` and `check`"
         );
-        assert_eq!(plain("invalid type: sequence, expected struct Options"), "invalid type: sequence, expected settings: keys such as `select`, `ignore` and `rules`");
+        assert_eq!(
+            plain("invalid type: sequence, expected struct Options"),
+            "invalid type: sequence, expected settings: keys such as `select`, `ignore` and `rules`"
+        );
         assert_eq!(
             plain("examples.fire[0]: data did not match any variant of untagged enum Example"),
             "examples.fire[0]: expected an example: a text, or `text:` with `kind:`"
         );
-        assert_eq!(plain("max: invalid value: integer `-1`, expected usize"), "max: invalid value: integer `-1`, expected a whole number, 0 or more");
-        assert_eq!(plain("unknown field `sumary`, expected one of `level`"), "unknown key `sumary`, expected one of `level`");
-        assert_eq!(plain("invalid type: string \"x\", expected a sequence"), "invalid type: string \"x\", expected a sequence");
+        assert_eq!(
+            plain("max: invalid value: integer `-1`, expected usize"),
+            "max: invalid value: integer `-1`, expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            plain("unknown field `sumary`, expected one of `level`"),
+            "unknown key `sumary`, expected one of `level`"
+        );
+        assert_eq!(
+            plain("invalid type: string \"x\", expected a sequence"),
+            "invalid type: string \"x\", expected a sequence"
+        );
     }
 }
