@@ -18,7 +18,6 @@ use crate::lint::{Linter, Selection};
 use crate::message::{Kind, KindSource};
 use crate::rule::locate::{Step, locate};
 use crate::rule::{RuleSet, Source, builtin, dir_sources};
-use crate::span::Span;
 use crate::workload::Workload;
 
 /// The config file's name.
@@ -120,19 +119,8 @@ impl ConfigFile {
         let options = if text.trim().is_empty() {
             Options::default()
         } else {
-            serde_yaml::from_str::<Options>(&text).map_err(|err| {
-                let at = err.location().map_or(0, |l| l.index());
-                let message = err.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-                let end = text[at.min(text.len())..].find(['\n', ':', ',']).map_or(text.len(), |n| at + n.max(1));
-                FileError::new(
-                    &path.display().to_string(),
-                    &text,
-                    Span::new(at.min(text.len()), end.min(text.len())),
-                    format!("invalid config: {message}"),
-                    "here",
-                )
-            })?
+            serde_yaml::from_str::<Options>(&text)
+                .map_err(|err| crate::error::yaml::file_error(&path.display().to_string(), &text, &err, "config"))?
         };
         Ok(Self { path: path.to_owned(), text, options })
     }

@@ -38,8 +38,6 @@ pub struct Figures {
 /// Where the figures were measured, for pointing at them.
 #[derive(Debug, Clone, Default)]
 pub struct Detail {
-    /// Start offset of every word, in order.
-    pub word_starts: Vec<usize>,
     /// Words in each sentence (parallel to `Message::sentences`).
     pub sentence_words: Vec<usize>,
     /// First-person words in each sentence.
@@ -52,6 +50,28 @@ pub struct Detail {
     pub questions: Vec<usize>,
     /// The extent of the writer's prose (first to last prose byte).
     pub prose: Span,
+}
+
+impl Detail {
+    /// The start of word `n` (zero-based) of those [`Figures::words`]
+    /// counts. Found again when asked rather than kept for every word: a
+    /// large file has millions.
+    #[must_use]
+    pub fn word_start(&self, message: &Message, n: usize) -> Option<usize> {
+        counted_words(message, &self.links).nth(n).map(|(_, word)| word.start)
+    }
+}
+
+/// The words the figures count, with the index of their sentence: every
+/// word of the prose sentences, a link (`links`, sorted) counting as one.
+fn counted_words<'m>(message: &'m Message, links: &'m [Span]) -> impl Iterator<Item = (usize, Span)> + 'm {
+    message.sentences().iter().enumerate().flat_map(move |(i, sentence)| {
+        message.words_in(sentence.span).iter().filter_map(move |&word| {
+            let link = links.partition_point(|l| l.end <= word.start);
+            let inside_link = links.get(link).is_some_and(|l| l.start < word.start);
+            (!inside_link).then_some((i, word))
+        })
+    })
 }
 
 static LINK: LazyLock<Matcher> = LazyLock::new(|| prebuilt::model(&[patterns::LINK]));
@@ -102,32 +122,24 @@ impl Figures {
             d.links
                 .extend(LINK.find_iter(slice).map(|m| Span::new(section.start + m.start(), section.start + m.end())));
         }
-        for (i, sentence) in sentences.iter().enumerate() {
-            let slice = sentence.span.of(text);
-            for word in message.words_in(sentence.span) {
-                let start = word.start;
-                let word = word.of(text);
-                // A link is one word, however many parts it has.
-                let link = d.links.partition_point(|l| l.end <= start);
-                if d.links.get(link).is_some_and(|l| l.start < start) {
-                    continue;
-                }
-                d.word_starts.push(start);
-                d.sentence_words[i] += 1;
-                syllables += syllable_count(word);
-                if is_any(word, YOU) {
-                    f.you_words += 1;
-                } else if is_any(word, I) {
-                    f.i_words += 1;
-                    d.sentence_i_words[i] += 1;
-                }
+        for (i, word) in counted_words(message, &d.links) {
+            let word = word.of(text);
+            f.words += 1;
+            d.sentence_words[i] += 1;
+            syllables += syllable_count(word);
+            if is_any(word, YOU) {
+                f.you_words += 1;
+            } else if is_any(word, I) {
+                f.i_words += 1;
+                d.sentence_i_words[i] += 1;
             }
+        }
+        for (i, sentence) in sentences.iter().enumerate() {
             d.paragraph_words[sentence.paragraph] += d.sentence_words[i];
-            if slice.contains('?') {
+            if sentence.span.of(text).contains('?') {
                 d.questions.push(i);
             }
         }
-        f.words = d.word_starts.len();
         f.sentences =
             sentences.iter().filter(|s| s.section == SectionKind::Body || s.section == SectionKind::Ps).count();
         f.paragraphs = d.paragraph_words.iter().filter(|&&w| w > 0).count();

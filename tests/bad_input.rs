@@ -218,20 +218,26 @@ fn printed_findings_are_capped_per_message_and_the_rest_counted() {
     assert_eq!(doc["messages"][0]["diagnostics"].as_array().map(Vec::len), Some(200), "JSON lists every finding");
 }
 
-#[test]
-fn jsonl_in_and_out_answers_every_line_blank_and_broken_included() {
-    let input = format!("{{\"body\": \"{REPROACH}\"}}\n\n{{broken\n   \n{{\"body\": \"Thanks for the intro.\"}}\n");
-    let pack = repo().join("tests/fixtures/pack");
+/// `tact check - --input-format jsonl --format jsonl` over `input`, with `args`.
+fn jsonl_filter(input: &str, args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
         .args(["check", "--isolated", "--select", "demo", "--format", "jsonl", "--input-format", "jsonl", "--rules"])
-        .arg(pack)
+        .arg(repo().join("tests/fixtures/pack"))
+        .args(args)
         .arg("-")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("spawn");
     std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), input.as_bytes()).expect("write");
-    let out = child.wait_with_output().expect("wait");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn jsonl_in_and_out_answers_every_line_blank_and_broken_included() {
+    let input = format!("{{\"body\": \"{REPROACH}\"}}\n\n{{broken\n   \n{{\"body\": \"Thanks for the intro.\"}}\n");
+    let out = jsonl_filter(&input, &[]);
     let lines: Vec<serde_json::Value> =
         stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
     assert_eq!(lines.len(), input.lines().count(), "{}", stdout(&out));
@@ -341,4 +347,215 @@ fn the_language_server_exits_1_without_shutdown_and_0_with_it() {
     let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
     assert_eq!(lsp_exit_code(&[init, initialized, exit]), 1);
     assert_eq!(lsp_exit_code(&[init, initialized, shutdown, exit]), 0);
+}
+
+/// Run `tact` with `args` in `dir`, without colour.
+fn tact_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tact"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tact runs")
+}
+
+const THREE_KEYS: &str =
+    "level: warning\nmessage: “{match}” says nothing\ncheck:\n  existence:\n    phrases: [synergy]\n";
+
+#[test]
+fn rule_errors_come_first_each_at_its_line_then_one_help_line() {
+    let dir = tempfile::tempdir().expect("temp");
+    let rules = dir.path().join("my-rules");
+    std::fs::create_dir(&rules).expect("mkdir");
+    std::fs::write(rules.join("a-shape.yml"), "- level: warning\n").expect("write");
+    std::fs::write(rules.join("b-typo.yml"), "level: warning\nmesage: m\n").expect("write");
+    std::fs::write(rules.join("c-check.yml"), "level: warning\nmessage: m\ncheck: existence\n").expect("write");
+    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "my-rules", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    let at = |needle: &str| err.find(needle).unwrap_or_else(|| panic!("no `{needle}` in:\n{err}"));
+    let (a, b, c) =
+        (at("[my-rules/a-shape.yml:1:1]"), at("[my-rules/b-typo.yml:2:1]"), at("[my-rules/c-check.yml:3:8]"));
+    let summary = at("× 3 rule files could not be loaded");
+    assert!(a < b && b < c && c < summary, "errors first, in file order, then the summary:\n{err}");
+    assert_eq!(err.matches("help: fix the files above").count(), 1, "{err}");
+    assert!(err.trim_end().ends_with("`tact rules test DIR` runs a rule folder's examples"), "{err}");
+    assert!(err.contains("expected a rule: keys such as `level`"), "{err}");
+    assert!(err.contains("unknown key `mesage`"), "{err}");
+    assert!(err.contains("expected a kind of check with its settings"), "{err}");
+    for noise in ["Error:", "tact::", "struct", "variant", "field"] {
+        assert!(!err.contains(noise), "`{noise}` in:\n{err}");
+    }
+}
+
+#[test]
+fn config_errors_point_at_the_line_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join(".tact.yml"), "- select\n").expect("write");
+    let out = tact_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("× invalid config: invalid type: sequence, expected settings: keys such as `select`"),
+        "{err}"
+    );
+    assert!(err.contains(".tact.yml:1:1]"), "{err}");
+    assert!(!err.contains("struct") && !err.contains("tact::"), "{err}");
+
+    std::fs::write(dir.path().join(".tact.yml"), "ignore: [vague-request]\nfail-level: 3\n").expect("write");
+    let err = stderr(&tact_in(dir.path(), &["check", "draft.txt"]));
+    assert!(err.contains("fail-level: unknown value `3`, expected one of `info`, `warning`, `error`"), "{err}");
+    assert!(err.contains(".tact.yml:2:13]"), "{err}");
+}
+
+#[test]
+fn a_user_rule_needs_only_level_message_and_check() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
+    std::fs::write(dir.path().join("my-rules/synergy.yml"), THREE_KEYS).expect("write");
+    std::fs::write(dir.path().join("draft.txt"), "I see real synergy here.").expect("write");
+    let out = tact_in(
+        dir.path(),
+        &["check", "--isolated", "--rules", "my-rules", "--select", "synergy", "--format", "concise", "draft.txt"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "draft.txt:1:12: warning [synergy] “synergy” says nothing\n");
+
+    let test = tact_in(dir.path(), &["rules", "test", "my-rules"]);
+    assert_eq!(code(&test), 0, "a recommendation is not a failure: {}", stdout(&test));
+    let text = stdout(&test);
+    assert!(
+        text.contains(
+            "hint: my-rules/synergy.yml: add `summary`, `why`, `help`, `rewrites`, `examples.fire` and `examples.pass`"
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with("1 passed, 0 failed (1 rule has no examples)\n"), "{text}");
+}
+
+#[test]
+fn two_user_rules_with_one_id_are_an_error_naming_both_files() {
+    let dir = tempfile::tempdir().expect("temp");
+    for folder in ["team", "mine/tone"] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+        std::fs::write(dir.path().join(folder).join("synergy.yml"), THREE_KEYS).expect("write");
+    }
+    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "team", "--rules", "mine", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("× rule `synergy` is defined twice: in team/synergy.yml and in mine/tone/synergy.yml (here)"),
+        "{err}"
+    );
+    assert!(err.contains("[mine/tone/synergy.yml:1:1]") && err.contains("rename one of the two files"), "{err}");
+
+    // The same folder named twice is one folder, not a duplicate.
+    let twice = tact_in(dir.path(), &["rules", "list", "--rules", "team", "--rules", "./team"]);
+    assert_eq!(code(&twice), 0, "{}", stderr(&twice));
+}
+
+#[test]
+fn a_user_rule_may_replace_a_built_in_rule_of_the_same_id() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
+    std::fs::write(dir.path().join("my-rules/passive-aggressive.yml"), THREE_KEYS).expect("write");
+    std::fs::write(dir.path().join("draft.txt"), "Per my last email, synergy.").expect("write");
+    let args = ["check", "--isolated", "--rules", "my-rules", "--select", "passive-aggressive", "--format", "concise"];
+    let out = tact_in(dir.path(), &[&args[..], &["draft.txt"]].concat());
+    assert_eq!(stdout(&out), "draft.txt:1:20: warning [passive-aggressive] “synergy” says nothing\n");
+    let test = tact_in(dir.path(), &["rules", "test", "my-rules"]);
+    assert!(
+        stdout(&test).contains("note: my-rules/passive-aggressive.yml replaces the built-in rule `passive-aggressive`"),
+        "{}",
+        stdout(&test)
+    );
+}
+
+#[test]
+fn a_regex_too_big_is_one_line_with_its_location_not_a_dump() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::create_dir(dir.path().join("my-rules")).expect("mkdir");
+    let words: Vec<String> = (0..200_000).map(|i| format!("w{i:06}x")).collect();
+    let rule = format!(
+        "level: warning\nmessage: m\ncheck:\n  existence:\n    patterns:\n      - '(?:{})\\w{{20}}'\n",
+        words.join("|")
+    );
+    std::fs::write(dir.path().join("my-rules/huge.yml"), &rule).expect("write");
+    let out = tact_in(dir.path(), &["check", "--isolated", "--rules", "my-rules", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.len() < 1000,
+        "{} bytes of error for a {} byte rule:\n{}",
+        err.len(),
+        rule.len(),
+        &err[..2000.min(err.len())]
+    );
+    assert!(err.contains("× my-rules/huge.yml:6:9: invalid rule `huge`: invalid regex `(?:w000000x|"), "{err}");
+    assert!(err.contains("regex too big"), "{err}");
+}
+
+#[test]
+fn jsonl_lines_from_someone_else_are_answered_with_a_skip_line() {
+    let input = format!(
+        "{{\"from\": \"Ana\", \"body\": \"{REPROACH}\"}}\n{{\"from\": \"Bob\", \"body\": \"{REPROACH}\"}}\n\
+         {{\"from\": \"ana\", \"body\": \"Thanks!\"}}\n"
+    );
+    let out = jsonl_filter(&input, &["--from", "ana"]);
+    assert_eq!(code(&out), 1, "findings on Ana's lines; a skip is not an error: {}", stderr(&out));
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
+    assert_eq!(lines.len(), 3, "{}", stdout(&out));
+    assert_eq!(lines[0]["record"]["name"], "line 1");
+    assert!(lines[0]["diagnostics"].as_array().is_some_and(|d| !d.is_empty()));
+    assert_eq!(lines[1]["record"]["name"], "line 2");
+    assert_eq!(lines[1]["skipped"], "not sent by the --from sender");
+    assert!(lines[1].get("error").is_none() && lines[1].get("diagnostics").is_none());
+    assert_eq!(lines[2]["score"]["value"], 100);
+
+    let broken = jsonl_filter("{\"from\": \"Bob\", \"body\": \"x\"}\nnot json\n\n", &["--from", "ana"]);
+    assert_eq!(code(&broken), 2, "nothing checked, and two lines unreadable");
+    let text = stdout(&broken);
+    let answers: Vec<&str> = text.lines().collect();
+    assert_eq!(answers.len(), 3, "{text}");
+    assert!(answers[0].contains("\"skipped\"") && answers[1].contains("\"error\":\"invalid JSON"), "{answers:?}");
+    assert!(answers[2].contains("\"error\":\"blank line: expected a JSON object\""), "{answers:?}");
+}
+
+/// `cmd`'s output, or a failed test if it runs longer than 20 seconds (a
+/// FIFO opened for reading would block forever).
+#[cfg(unix)]
+fn within_20s(mut cmd: Command) -> Output {
+    let mut child =
+        cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().expect("spawn");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("tact blocked: did it open a FIFO?");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+#[test]
+fn walking_a_folder_opens_no_fifo_and_no_device_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    std::fs::write(d.join("note.txt"), REPROACH).expect("write");
+    let made = Command::new("mkfifo").arg(d.join("pipe.txt")).arg(d.join("rules.yml")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", d.join("zero.txt")).expect("symlink");
+    let pack = repo().join("tests/fixtures/pack");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tact"));
+    cmd.args(["check", "--isolated", "--select", "demo", "--format", "concise", "--rules"]).arg(&pack);
+    cmd.args(["--rules", "."]).arg(".").current_dir(d);
+    let out = within_20s(cmd);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("./note.txt:1:1: warning [demo-reproach]"), "{text}");
+    assert!(!text.contains("pipe") && !text.contains("zero") && !stderr(&out).contains("zero"), "{text}");
 }

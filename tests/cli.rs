@@ -249,7 +249,7 @@ fn broken_rule_points_at_line_and_column() {
     assert!(err.contains("[my-rules/bad-regex.yml:10:9]"), "{err}");
     assert!(err.contains("invalid regex `(unclosed`"), "{err}");
     assert!(err.contains("[my-rules/typo-key.yml:2:1]"), "{err}");
-    assert!(err.contains("unknown field `sumary`"), "{err}");
+    assert!(err.contains("unknown key `sumary`"), "{err}");
     assert!(err.contains("[my-rules/bad-intent.yml:8:21]"), "{err}");
     assert!(err.contains("unknown intent `asks`") && err.contains("known intents: advice, ask,"), "{err}");
 }
@@ -262,7 +262,7 @@ fn unknown_check_kind_lists_the_kinds() {
     let out = tact_in(dir.path(), &["rules", "test", "."]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
-    assert!(err.contains("unknown variant `existance`, expected one of `existence`"), "{err}");
+    assert!(err.contains("unknown kind of check `existance`, expected one of `existence`"), "{err}");
     assert!(err.contains("odd.yml:7:3"), "{err}");
 }
 
@@ -333,7 +333,7 @@ fn config_errors_point_into_the_file() {
     std::fs::write(dir.path().join(".tact.yml"), "pre-send: true\nfail-levle: error\n").expect("write");
     let out = tact_in(dir.path(), &["check", "-", "--color", "never"]);
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("unknown field `fail-levle`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unknown key `fail-levle`"), "{}", stderr(&out));
     assert!(stderr(&out).contains(".tact.yml:2:1]"), "{}", stderr(&out));
 }
 

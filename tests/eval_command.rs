@@ -186,7 +186,7 @@ fn bad_sets_are_errors_that_point_at_the_line() {
     let out = tact(&["eval", yml.to_str().unwrap_or_default()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(err.contains("unknown field `lable`") && err.contains("set.yml:5:3"), "{err}");
+    assert!(err.contains("unknown key `lable`") && err.contains("set.yml:5:3"), "{err}");
 
     let missing = tact(&["eval", "no/such/set.csv"]);
     assert_eq!(missing.status.code(), Some(2));

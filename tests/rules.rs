@@ -24,6 +24,8 @@ include!(concat!(env!("OUT_DIR"), "/rule_tests.rs"));
 #[test]
 fn every_rule_explains_itself() {
     for rule in RULES.rules() {
+        let missing = examples::missing(rule);
+        assert!(missing.is_empty(), "{}: a built-in rule needs {}", rule.id, missing.join(", "));
         assert!(
             rule.why.split_whitespace().count() >= 25,
             "{}: `why` should give the reasoning in a few sentences",
@@ -47,6 +49,6 @@ fn every_builtin_pattern_compiles() {
         .map(|s| tact::rule::Source { path: s.path.replace("builtin:", ""), ..s })
         .collect();
     if let Err(err) = RuleSet::compile(as_user_files) {
-        panic!("{:?}", miette::Report::new(err));
+        panic!("{}", tact::error::render(&err.into(), false, 100));
     }
 }

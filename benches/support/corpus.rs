@@ -173,6 +173,34 @@ pub fn messages(n: usize, seed: u64) -> Vec<String> {
     (0..n).map(|_| message(&mut rng)).collect()
 }
 
+/// One message of about `size` bytes, all of it the writer's prose (the
+/// worst case for a large file): a greeting, paragraphs of openers, offers,
+/// asks and escape clauses, a closing.
+pub fn long_text(size: usize) -> String {
+    const CLOSING: &str = "\n\nBest,\nAna\n";
+    let mut rng = Rng::new(size as u64);
+    let mut out = String::with_capacity(size + 4096);
+    out.push_str("Hi Sam,\n\n");
+    while out.len() + CLOSING.len() < size {
+        for _ in 0..=rng.below(3) {
+            out.push_str(&fill(rng.pick(OPENERS), &mut rng));
+            out.push(' ');
+        }
+        if rng.chance(50) {
+            out.push_str(rng.pick(OFFERS));
+            out.push(' ');
+        }
+        out.push_str(&fill(rng.pick(ASKS), &mut rng));
+        if rng.chance(40) {
+            out.push(' ');
+            out.push_str(rng.pick(ESCAPES));
+        }
+        out.push_str("\n\n");
+    }
+    out.push_str(CLOSING);
+    out
+}
+
 /// Write `n` messages as `.txt` files under `dir` (100 per folder).
 pub fn write_folder(dir: &std::path::Path, n: usize, seed: u64) -> std::io::Result<u64> {
     let mut bytes = 0;

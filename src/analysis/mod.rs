@@ -239,10 +239,13 @@ fn read(look: &Reader, message: &Message, sets: &mut [IntentSet]) -> Vec<Ask> {
     }
     // A duration in a neighbouring sentence without an ask of its own
     // belongs to this ask ("Would you have time for a call? 15 minutes at most.").
+    // In sentence order, so a lookup is a binary search (a large file holds
+    // hundreds of thousands of asks).
     let asked: Vec<usize> = out.iter().map(|a| a.sentence).collect();
     for ask in &mut out {
         let i = ask.sentence;
-        let lone = |j: usize| !asked.contains(&j) && sets.get(j).is_some_and(|s| s.intersects(look.duration));
+        let lone =
+            |j: usize| asked.binary_search(&j).is_err() && sets.get(j).is_some_and(|s| s.intersects(look.duration));
         ask.cost.time_named |= lone(i + 1) || lone(i + 2) || (i > 0 && lone(i - 1));
     }
     for ask in &out {

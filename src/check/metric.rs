@@ -88,7 +88,7 @@ impl MetricCheck {
         match self.spec.metric {
             Metric::Words => {
                 if over(f.words) {
-                    let at = d.word_starts.get(max_count).copied().unwrap_or(d.prose.end);
+                    let at = d.word_start(ctx.message, max_count).unwrap_or(d.prose.end);
                     out.push(measured(
                         ctx.sentence_around(Span::empty(at)),
                         f.words,

@@ -24,6 +24,7 @@ pub use context::{Ctx, Scope};
 pub use metric::{Figures, Metric};
 pub use target::{Target, TargetSpec};
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::diagnostic::{Edit, Label};
@@ -207,7 +208,7 @@ pub(crate) fn register_patterns(
     eager: bool,
 ) -> Result<Vec<Arc<Pattern>>, SpecError> {
     let invalid = |i: usize, source: &str, e: &PatternError| {
-        SpecError::new(vec![Step::Key(key.to_owned()), Step::Index(i)], format!("invalid regex `{source}`"))
+        SpecError::new(vec![Step::Key(key.to_owned()), Step::Index(i)], format!("invalid regex `{}`", shorten(source)))
             .with_help(e.to_string())
     };
     let parsed = list.into_parsed().map_err(|(i, source, e)| invalid(i, &source, &e))?;
@@ -218,6 +219,14 @@ pub(crate) fn register_patterns(
         }
     }
     Ok(patterns)
+}
+
+/// At most 60 characters of `text`, with an ellipsis when cut.
+fn shorten(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Register (and when the context says so, compile) `patterns`.

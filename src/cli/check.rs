@@ -7,7 +7,8 @@
 //! the chunk, not the run. A file or record that cannot be read becomes an
 //! input error for it and the run goes on. JSON lines on standard input are
 //! a streaming filter: one result line per input line (an error object for a
-//! blank or invalid one), written as it is read.
+//! blank or invalid one, a skip object for one `--from` leaves out), written
+//! as it is read.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ use tact::atomic::{Written, replace_if_unchanged};
 use tact::config::{Resolver, Settings};
 use tact::diagnostic::{Applicability, Level};
 use tact::fix::fix_text;
-use tact::input::{self, Document, InputFormat, ReadOptions, Skip};
+use tact::input::{self, Document, InputFormat, JsonLine, ReadOptions, Skip};
 use tact::message::{Kind, KindSource, Message};
 use tact::report::{Audit, Checked, Format, HumanOptions, InputError, Renderer, SummaryOptions, Totals, html};
 
@@ -33,6 +34,9 @@ use super::{Outcome, stdout_error, use_color};
 const FILES_PER_CHUNK: usize = 256;
 /// Messages linted per parallel batch: bounds memory on huge runs.
 const MESSAGES_PER_CHUNK: usize = 1024;
+
+/// Why a JSON line `--from` leaves out is not checked (its `skipped` line).
+const NOT_FROM: &str = "not sent by the --from sender";
 
 /// One message to lint, with what linting it needs.
 struct Work {
@@ -361,9 +365,9 @@ impl Run<'_> {
                 }
                 let text = String::from_utf8_lossy(&line);
                 match input::parse_jsonl_line(&shown, number, &text, &self.read_options) {
-                    Ok(Some(document)) => {
+                    Ok(JsonLine::Message(document)) => {
                         let work = Work {
-                            document,
+                            document: *document,
                             settings: Arc::clone(&settings),
                             path: None,
                             kind: settings.kind_for(None),
@@ -371,13 +375,15 @@ impl Run<'_> {
                         };
                         self.emit(Output::Done(Box::new(lint_work(work, args))))?;
                     }
-                    Ok(None) if text.trim().is_empty() => {
-                        // Every line gets an answer, so that output line N is input line N.
+                    // Every line gets an answer, so that output line N is input line N.
+                    Ok(JsonLine::Blank) => {
                         let mut e = InputError::new(&shown, "blank line: expected a JSON object");
                         e.record = Some(input::Record::new(format!("line {number}"), None));
                         self.error(e)?;
                     }
-                    Ok(None) => {}
+                    Ok(JsonLine::NotFrom(record)) => {
+                        self.renderer.skipped(&mut self.out, &shown, &record, NOT_FROM).map_err(stdout_error)?;
+                    }
                     Err(problem) => {
                         let mut e = InputError::new(&shown, problem.message);
                         e.record = problem.record;

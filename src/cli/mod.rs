@@ -14,7 +14,6 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use args::{Cli, ColorArg, Command, RulesCommand};
 
@@ -85,12 +84,7 @@ pub fn use_color(choice: ColorArg, stream: &impl IsTerminal) -> bool {
 }
 
 fn report_error(err: &tact::Error, color: bool) {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-    let mut rendered = String::new();
-    if handler.render_report(&mut rendered, err).is_err() {
-        rendered = format!("error: {err}\n");
-    }
+    let rendered = tact::error::render(err, color, 100);
     let _ = io::stderr().lock().write_all(rendered.as_bytes());
 }
 

@@ -1,10 +1,11 @@
-//! `tact rules list` and `tact rules test DIR`.
+//! `tact rules list` and `tact rules test DIR` (examples run as tests,
+//! missing optional parts recommended).
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use tact::rule::examples::check_all;
+use tact::rule::examples::{check_all, missing};
 use tact::rule::{RuleSet, builtin, dir_sources};
 
 use super::args::{ListArgs, TestArgs, TextOrJson};
@@ -44,7 +45,7 @@ pub fn list(args: &ListArgs) -> Result<Outcome, tact::Error> {
                     rule.level.name(),
                     rule.category,
                     fix,
-                    rule.summary
+                    if rule.summary.is_empty() { &rule.message } else { &rule.summary }
                 )
                 .map_err(stdout_error)?;
             }
@@ -85,7 +86,42 @@ pub fn test(args: &TestArgs) -> Result<Outcome, tact::Error> {
     for failure in &failures {
         writeln!(out, "FAIL {}: {}", failure.subject, failure.problem).map_err(stdout_error)?;
     }
+    // Recommendations, not failures: a rule needs only level, message and check.
+    let builtin_ids: Vec<String> = builtin::sources().iter().filter_map(|s| s.rule_id().map(str::to_owned)).collect();
+    let mut without_examples = 0;
+    for rule in rules.rules().iter().filter(|r| mine(&r.source)) {
+        if builtin_ids.contains(&rule.id) {
+            writeln!(out, "note: {} replaces the built-in rule `{}`", rule.source, rule.id).map_err(stdout_error)?;
+        }
+        let missing = missing(rule);
+        if !missing.is_empty() {
+            writeln!(
+                out,
+                "hint: {}: add {}; `tact explain` and editors show them, and this command runs the examples",
+                rule.source,
+                and_list(&missing)
+            )
+            .map_err(stdout_error)?;
+        }
+        without_examples += usize::from(rule.examples.fire.is_empty() && rule.examples.pass.is_empty());
+    }
     let failed_files: std::collections::BTreeSet<&str> = failures.iter().map(|f| f.subject.as_str()).collect();
-    writeln!(out, "{} passed, {} failed", tested - failed_files.len(), failed_files.len()).map_err(stdout_error)?;
+    let untested = match without_examples {
+        0 => String::new(),
+        1 => " (1 rule has no examples)".to_owned(),
+        n => format!(" ({n} rules have no examples)"),
+    };
+    writeln!(out, "{} passed, {} failed{untested}", tested - failed_files.len(), failed_files.len())
+        .map_err(stdout_error)?;
     Ok(if failures.is_empty() { Outcome::Clean } else { Outcome::Findings })
+}
+
+/// `a`, `a and b`, `a, b and c`, each in backticks.
+fn and_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }

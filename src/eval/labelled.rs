@@ -230,10 +230,7 @@ struct CorpusItem {
 
 fn corpus(name: &str, text: &str) -> Result<Vec<Example>, Error> {
     let items: Vec<CorpusItem> = serde_yaml::from_str(text).map_err(|err| {
-        let at = err.location().map_or(0, |l| l.index());
-        let message = err.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-        FileError::new(name, text, Span::new(at, at + 1), format!("invalid labelled set: {message}"), "here")
+        crate::error::yaml::file_error(name, text, &err, "labelled set")
             .with_help("each item needs at least `id`, `label` (good, bad or mixed) and `text`")
     })?;
     Ok(items

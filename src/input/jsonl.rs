@@ -1,8 +1,9 @@
 //! JSON lines: one message object per line, `{"id": …, "subject": …,
 //! "body": …}` (also `text`, `message` or `content` for the body; `to`,
-//! `from` and `kind` if known). Blank lines are skipped; a line that is not
-//! such an object is a problem for that line. [`parse_line`] reads one line,
-//! for `tact check -` as a streaming filter.
+//! `from` and `kind` if known). In a file, blank lines are skipped; a line
+//! that is not such an object is a problem for that line. [`parse_line`]
+//! reads one line, for `tact check -` as a streaming filter, and says what
+//! each line was, so that every input line can be answered.
 
 use serde_json::{Map, Value};
 
@@ -22,23 +23,32 @@ pub(super) fn read(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<
     parsed.notes.extend(note);
     for (i, line) in text.lines().enumerate() {
         match parse_line(path, i + 1, line, options) {
-            Ok(Some(document)) => parsed.documents.push(document),
-            Ok(None) => {}
+            Ok(Line::Message(document)) => parsed.documents.push(*document),
+            Ok(Line::Blank | Line::NotFrom(_)) => {}
             Err(problem) => parsed.problems.push(problem),
         }
     }
     Ok(parsed)
 }
 
-/// Read line `number` (one-based) of a JSON lines input. `Ok(None)` for a
-/// blank line or a message `--from` leaves out.
+/// What one line of a JSON lines input holds.
+#[derive(Debug)]
+pub enum Line {
+    Message(Box<Document>),
+    /// Nothing but white space.
+    Blank,
+    /// A message `--from` leaves out (sent by someone else).
+    NotFrom(Record),
+}
+
+/// Read line `number` (one-based) of a JSON lines input.
 ///
 /// # Errors
 /// A [`Problem`] naming the line when it is not a message object.
-pub fn parse_line(path: &str, number: usize, line: &str, options: &ReadOptions) -> Result<Option<Document>, Problem> {
+pub fn parse_line(path: &str, number: usize, line: &str, options: &ReadOptions) -> Result<Line, Problem> {
     let line = line.trim_start_matches('\u{feff}').trim();
     if line.is_empty() {
-        return Ok(None);
+        return Ok(Line::Blank);
     }
     let mut record = Record::new(format!("line {number}"), None);
     let problem = |record: &Record, message: String| Problem { record: Some(record.clone()), message };
@@ -58,7 +68,7 @@ pub fn parse_line(path: &str, number: usize, line: &str, options: &ReadOptions) 
     if let Some(from) = &options.from {
         let sender = object.get("from").and_then(Value::as_str).unwrap_or("");
         if !same_sender(from, sender) {
-            return Ok(None);
+            return Ok(Line::NotFrom(record));
         }
     }
     let subject = object.get("subject").and_then(Value::as_str);
@@ -71,7 +81,7 @@ pub fn parse_line(path: &str, number: usize, line: &str, options: &ReadOptions) 
             Err(err) => document.notes.push(format!("`kind`: {err}; inferring it instead")),
         }
     }
-    Ok(Some(document))
+    Ok(Line::Message(Box::new(document)))
 }
 
 fn scalar(value: &Value) -> Option<String> {

@@ -21,7 +21,7 @@ mod text;
 use std::fmt;
 use std::path::Path;
 
-pub use jsonl::parse_line as parse_jsonl_line;
+pub use jsonl::{Line as JsonLine, parse_line as parse_jsonl_line};
 pub use origin::{Origin, SourceMap};
 
 use crate::message::{Kind, KindSource, TextFormat};
@@ -285,7 +285,12 @@ pub fn strip_bom(bytes: Vec<u8>) -> (Vec<u8>, Encoding) {
     match bytes.as_slice() {
         [0xFF, 0xFE, ..] => (utf16(true, &bytes), Encoding::Utf16),
         [0xFE, 0xFF, ..] => (utf16(false, &bytes), Encoding::Utf16),
-        [0xEF, 0xBB, 0xBF, ..] => (bytes[3..].to_vec(), Encoding::Utf8),
+        [0xEF, 0xBB, 0xBF, ..] => {
+            // Moved down in place: no second copy of a large file.
+            let mut bytes = bytes;
+            bytes.drain(..UTF8_BOM.len());
+            (bytes, Encoding::Utf8)
+        }
         _ => (bytes, Encoding::Utf8),
     }
 }

@@ -262,7 +262,7 @@ impl Pattern {
             )
             .build_from_hir(&hir)
             .map(Matcher::Meta)
-            .map_err(|e| PatternError(first_line(&e.to_string())))
+            .map_err(|e| build_error(&e))
     }
 }
 
@@ -327,10 +327,29 @@ fn parse(source: &str) -> Result<Ast, PatternError> {
     translate::translate(source).map_err(|e| PatternError(first_line(&e.to_string())))
 }
 
+/// Why the regex engine refused a pattern, in one line.
+fn build_error(err: &meta::BuildError) -> PatternError {
+    if let Some(limit) = err.size_limit() {
+        return PatternError(format!(
+            "regex too big: it compiles to more than {} MiB; split it into smaller patterns, or list words under \
+             `phrases`",
+            limit >> 20
+        ));
+    }
+    let mut message = err.to_string();
+    let mut cause = std::error::Error::source(err);
+    while let Some(inner) = cause {
+        message = format!("{message}: {}", first_line(&inner.to_string()));
+        cause = inner.source();
+    }
+    PatternError(message)
+}
+
 /// The line of a regex error that says what is wrong (the others draw the
 /// pattern with a caret).
 fn first_line(text: &str) -> String {
-    text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(text).trim().to_owned()
+    let line = text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(text).trim();
+    line.strip_prefix("error: ").unwrap_or(line).to_owned()
 }
 
 #[cfg(test)]

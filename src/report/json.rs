@@ -62,6 +62,15 @@ impl<'a> ErrorLine<'a> {
     }
 }
 
+/// A record left out on purpose as one `jsonl` line: `{"path", "record",
+/// "skipped"}`.
+#[derive(Debug, serde::Serialize)]
+pub struct SkipLine<'a> {
+    pub path: &'a str,
+    pub record: &'a Record,
+    pub skipped: &'a str,
+}
+
 /// One message's results (also one `jsonl` line).
 #[derive(Debug, serde::Serialize)]
 pub struct MessageJson {

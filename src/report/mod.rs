@@ -200,6 +200,21 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
+    /// Report a record left out on purpose (`--from`): streaming formats
+    /// (jsonl) write a line for it, so that every input line is answered;
+    /// the others say nothing.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn skipped(&mut self, out: &mut dyn Write, path: &str, record: &Record, why: &str) -> io::Result<()> {
+        if self.format == Format::Jsonl {
+            serde_json::to_writer(&mut *out, &json::SkipLine { path, record, skipped: why })?;
+            writeln!(out)?;
+            out.flush()?;
+        }
+        Ok(())
+    }
+
     /// Write what comes after every message: totals, or the JSON document.
     ///
     /// # Errors

@@ -1,9 +1,10 @@
 //! Running the examples in rule and lexicon files. Every built-in file is a
-//! test (`tests/rules.rs`); `tact rules test DIR` runs a user pack's.
+//! test (`tests/rules.rs`); `tact rules test DIR` runs a user pack's, and
+//! names the optional parts ([`missing`]) a user rule would gain from.
 
 use std::sync::Arc;
 
-use super::RuleSet;
+use super::{Rule, RuleSet};
 use crate::diagnostic::Applicability;
 use crate::fix::fix_text;
 use crate::lint::{Linter, Selection};
@@ -56,10 +57,31 @@ pub fn check_rule(rules: &Arc<RuleSet>, id: &str) -> Vec<Failure> {
             fail(format!("fixes do not converge on\n    {}", example.before));
         }
     }
-    if rule.fixable().is_some() && rule.examples.fix.is_empty() {
-        fail("the rule offers rewrites but has no `fix` example".to_owned());
-    }
     failures
+}
+
+/// The optional parts of a rule file that `rule` lacks: what `tact explain`
+/// and editors show (`summary`, `why`, `help`, `rewrites`) and the examples
+/// that test it. A user rule may leave them out (`tact rules test`
+/// recommends them); the built-in pack's tests require them all.
+#[must_use]
+pub fn missing(rule: &Rule) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let empty = |text: &str| text.trim().is_empty();
+    for (name, absent) in [
+        ("summary", empty(&rule.summary)),
+        ("why", empty(&rule.why)),
+        ("help", empty(&rule.help)),
+        ("rewrites", rule.rewrites.is_empty()),
+        ("examples.fire", rule.examples.fire.is_empty()),
+        ("examples.pass", rule.examples.pass.is_empty()),
+        ("examples.fix", rule.fixable().is_some() && rule.examples.fix.is_empty()),
+    ] {
+        if absent {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// Check every example of intent `name`.

@@ -14,7 +14,9 @@ pub fn text(rule: &Rule) -> String {
         _ => "",
     };
     out.push_str(&format!("{} ({}, {}{fix})\n", rule.id, rule.category, rule.level));
-    out.push_str(&format!("{}\n", rule.summary));
+    if !rule.summary.is_empty() {
+        out.push_str(&format!("{}\n", rule.summary));
+    }
     if !rule.kinds.is_empty() {
         out.push_str(&format!("Applies to: {}\n", join(&rule.kinds)));
     }
@@ -24,21 +26,25 @@ pub fn text(rule: &Rule) -> String {
     if !rule.enabled {
         out.push_str("Off by default: turn it on with `extend-select`.\n");
     }
-    out.push_str(&format!("\nWhy it matters\n{}\n", indent(rule.why.trim())));
-    out.push_str(&format!("\nWhat to do\n{}\n", indent(rule.help.trim())));
+    if !rule.why.trim().is_empty() {
+        out.push_str(&format!("\nWhy it matters\n{}\n", indent(rule.why.trim())));
+    }
+    if !rule.help.trim().is_empty() {
+        out.push_str(&format!("\nWhat to do\n{}\n", indent(rule.help.trim())));
+    }
     if !rule.rewrites.is_empty() {
         out.push_str("\nA better way to write it\n");
         for r in &rule.rewrites {
             out.push_str(&format!("  ✗ {}\n  ✓ {}\n\n", r.before.trim(), r.after.trim()));
         }
     }
-    out.push_str("\nFires on\n");
-    for e in &rule.examples.fire {
-        out.push_str(&example(e));
+    if !rule.examples.fire.is_empty() {
+        out.push_str("\nFires on\n");
+        rule.examples.fire.iter().for_each(|e| out.push_str(&example(e)));
     }
-    out.push_str("\nStays quiet on\n");
-    for e in &rule.examples.pass {
-        out.push_str(&example(e));
+    if !rule.examples.pass.is_empty() {
+        out.push_str("\nStays quiet on\n");
+        rule.examples.pass.iter().for_each(|e| out.push_str(&example(e)));
     }
     out
 }

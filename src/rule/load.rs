@@ -46,6 +46,13 @@ impl Source {
         self.relative.rsplit_once('/').map(|(dir, _)| dir.rsplit('/').next().unwrap_or(dir))
     }
 
+    /// The id of the rule the file defines (its name), or `None` for an
+    /// intent lexicon.
+    #[must_use]
+    pub fn rule_id(&self) -> Option<&str> {
+        (!self.is_lexicon()).then(|| self.stem())
+    }
+
     /// Whether the file is part of the embedded pack (tested, so its
     /// patterns compile on first use instead of at load).
     fn is_builtin(&self) -> bool {
@@ -95,19 +102,11 @@ fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, FileError> {
 
 /// A serde_yaml error as a [`FileError`] at its position.
 fn yaml_error(source: &Source, err: &serde_yaml::Error) -> FileError {
-    let at = err.location().map_or(0, |l| l.index());
-    let message = err.to_string();
-    // serde_yaml appends " at line L column C"; the label shows that already.
-    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-    let span = word_at(&source.text, at);
-    source.error(span, format!("invalid rule file: {message}"), "here")
-}
-
-/// The word (or single char) starting at `at`, so the label has width.
-fn word_at(text: &str, at: usize) -> Span {
-    let at = text.floor_char_boundary(at);
-    let len = text[at..].find(|c: char| c.is_whitespace() || c == ':' || c == ',').unwrap_or(text.len() - at);
-    Span::new(at, at + len.max(text[at..].chars().next().map_or(0, char::len_utf8)))
+    let blank = source.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if blank && !source.is_lexicon() {
+        return source.error(Span::new(0, 0), "empty rule file: a rule needs `level`, `message` and `check`", "here");
+    }
+    crate::error::yaml::file_error(&source.path, &source.text, err, "rule file")
 }
 
 fn spec_error(source: &Source, prefix: &[locate::Step], err: SpecError) -> FileError {
@@ -205,11 +204,7 @@ pub(super) fn compile(sources: Vec<Source>, workload: Workload) -> Result<RuleSe
     }
     let intents = Intents::new(intents);
 
-    // Rules: a later source with the same id replaces an earlier one.
-    let mut by_id: BTreeMap<String, Source> = BTreeMap::new();
-    for source in rule_sources {
-        by_id.insert(source.stem().to_owned(), source);
-    }
+    let by_id = by_id(rule_sources, &mut errors);
     let parsed: Vec<(String, Source, Result<RuleFile, FileError>)> = by_id
         .into_iter()
         .collect::<Vec<_>>()
@@ -238,6 +233,37 @@ pub(super) fn compile(sources: Vec<Source>, workload: Workload) -> Result<RuleSe
     Ok(RuleSet { rules, intents, phrases: phrases.build(workload), patterns: patterns_builder.build() })
 }
 
+/// Rule sources by id. A user rule replaces the built-in rule of the same
+/// id; two user files with one id (in two folders, or `.yml` and `.yaml`)
+/// are an error naming both. The same file met twice (a folder given twice)
+/// counts once.
+fn by_id(sources: Vec<Source>, errors: &mut Vec<FileError>) -> BTreeMap<String, Source> {
+    let mut by_id: BTreeMap<String, Source> = BTreeMap::new();
+    for source in sources {
+        let Some(first) = by_id.get(source.stem()) else {
+            by_id.insert(source.stem().to_owned(), source);
+            continue;
+        };
+        if first.is_builtin() {
+            by_id.insert(source.stem().to_owned(), source);
+        } else if !same_file(&first.path, &source.path) {
+            let message =
+                format!("rule `{}` is defined twice: in {} and in {} (here)", source.stem(), first.path, source.path);
+            errors.push(
+                source
+                    .error(Span::new(0, 0), message, "the second definition")
+                    .with_help("rule ids are file names: rename one of the two files"),
+            );
+        }
+    }
+    by_id
+}
+
+/// Whether two paths name one file.
+fn same_file(a: &str, b: &str) -> bool {
+    a == b || std::fs::canonicalize(a).is_ok_and(|a| std::fs::canonicalize(b).is_ok_and(|b| a == b))
+}
+
 fn compile_rule(id: &str, source: &Source, file: RuleFile, ctx: &mut CompileCtx<'_>) -> Result<Rule, FileError> {
     if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         return Err(source.error(
@@ -250,10 +276,6 @@ fn compile_rule(id: &str, source: &Source, file: RuleFile, ctx: &mut CompileCtx<
     if check.has_own_fix() && file.fix.is_some() {
         let span = locate::locate(&source.text, &["fix".into()]);
         return Err(source.error(span, "a substitution brings its own rewrites; remove `fix`", "not allowed here"));
-    }
-    if file.examples.fire.is_empty() || file.examples.pass.is_empty() {
-        let span = locate::locate(&source.text, &["examples".into()]);
-        return Err(source.error(span, "a rule needs at least one `fire` and one `pass` example", "here"));
     }
     let category = file.category.or_else(|| source.folder().map(str::to_owned)).unwrap_or_else(|| "custom".to_owned());
     let scope = if file.scope.is_empty() { Scope::PROSE } else { Scope::of(&file.scope) };

@@ -3,7 +3,8 @@
 //!
 //! A rule is one file; its id is the file name, its category the folder.
 //! The built-in pack (`rules/` in the repository) is embedded in the binary;
-//! user folders add rules, and a user rule with a built-in id replaces it.
+//! user folders add rules, and a user rule with a built-in id replaces it
+//! (two user rules with one id are an error).
 
 pub mod builtin;
 pub mod examples;
@@ -116,7 +117,7 @@ impl Rule {
             span: finding.span,
             label: primary_label,
             labels,
-            help: Some(fill(&self.help)),
+            help: (!self.help.trim().is_empty()).then(|| fill(&self.help)),
             rewrites,
         }
     }

@@ -1,5 +1,7 @@
 //! The YAML shape of a rule file and of an intent lexicon. Strict: unknown
-//! keys are errors. See `docs/rule-format.md` for the reference.
+//! keys are errors. A rule needs only `level`, `message` and `check`; the
+//! built-in pack's tests require the rest. See `docs/rule-format.md` for the
+//! reference.
 
 use crate::check::CheckSpec;
 use crate::diagnostic::{Applicability, Level};
@@ -30,16 +32,20 @@ pub struct RuleFile {
     /// Sections the rule reads (greeting, body, closing and ps when empty).
     #[serde(default)]
     pub scope: Vec<SectionKind>,
-    /// One line: what the rule flags.
+    /// One line: what the rule flags (optional for user rules).
+    #[serde(default)]
     pub summary: String,
     /// The diagnostic's message; may use `{match}`, `{value}`, `{limit}`, `{replacement}`, `{kind}`.
     pub message: String,
     /// Text under the flagged words.
     #[serde(default)]
     pub label: Option<String>,
-    /// Why this costs the writer: the reasoning behind the rule.
+    /// Why this costs the writer: the reasoning behind the rule (optional
+    /// for user rules).
+    #[serde(default)]
     pub why: String,
-    /// How to fix it, shown with every diagnostic.
+    /// How to fix it, shown with every diagnostic (optional for user rules).
+    #[serde(default)]
     pub help: String,
     #[serde(with = "serde_yaml::with::singleton_map")]
     pub check: CheckSpec,
@@ -47,7 +53,10 @@ pub struct RuleFile {
     #[serde(default)]
     pub fix: Option<FixSpec>,
     /// Before/after pairs showing a better way to write it.
+    #[serde(default)]
     pub rewrites: Vec<RewriteExample>,
+    /// What `tact rules test` runs (optional for user rules).
+    #[serde(default)]
     pub examples: ExamplesSpec,
     /// The level in pre-send mode, when it differs.
     #[serde(default)]
@@ -90,10 +99,12 @@ pub struct RewriteExample {
 }
 
 /// Examples that must and must not fire; each runs as a test.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ExamplesSpec {
+    #[serde(default)]
     pub fire: Vec<Example>,
+    #[serde(default)]
     pub pass: Vec<Example>,
     /// Applying the rule's rewrites (safe and unsafe) to `before` gives `after`.
     #[serde(default)]

@@ -1,29 +1,41 @@
 //! Errors that stop tact from running: broken rule files, a broken config,
-//! unreadable inputs. Each points into the file at fault.
+//! unreadable inputs. Each points into the file at fault, in the words of
+//! the person who wrote it; [`render`] prints them, every broken file first
+//! and one line of help after.
 //!
 //! Problems with one input in a batch are not errors: they become
 //! diagnostics for that input and the run goes on.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+mod snippet;
+pub mod yaml;
+
+use std::fmt;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, SourceSpan};
 use thiserror::Error;
 
+pub use snippet::Snippet;
+
+use crate::line_index::{ColumnUnit, LineIndex};
 use crate::span::Span;
 
 /// A mistake in a user's file (rule, lexicon, config), shown with the
 /// offending line and column.
-#[derive(Debug, Error, Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(tact::invalid_file))]
+#[derive(Debug, Diagnostic)]
 pub struct FileError {
     pub message: String,
+    /// The file's text around the error; `None` when the line is too long
+    /// to print, and the error is then one line with its position.
     #[source_code]
-    pub source_code: NamedSource<String>,
+    pub source_code: Option<Snippet>,
     #[label("{label}")]
     pub span: SourceSpan,
     pub label: String,
     #[help]
     pub help: Option<String>,
-    /// One-based line and column of the span's start, for tests and JSON.
+    /// The file's name as shown.
+    pub path: String,
+    /// One-based line and column (in characters) of the span's start.
     pub line: usize,
     pub column: usize,
 }
@@ -33,14 +45,15 @@ impl FileError {
     #[must_use]
     pub fn new(path: &str, text: &str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
         let span = clamp(text, span);
-        let index = crate::line_index::LineIndex::new(text);
-        let at = index.line_col(text, span.start, crate::line_index::ColumnUnit::Char);
+        let index = LineIndex::new(text);
+        let at = index.line_col(text, span.start, ColumnUnit::Char);
         Self {
             message: message.into(),
-            source_code: NamedSource::new(path, text.to_owned()),
+            source_code: Snippet::around(path, text, span.start, span.end),
             span: span.into(),
             label: label.into(),
             help: None,
+            path: path.to_owned(),
             line: at.line,
             column: at.column,
         }
@@ -55,9 +68,20 @@ impl FileError {
     /// The file's name as shown.
     #[must_use]
     pub fn path(&self) -> &str {
-        self.source_code.name()
+        &self.path
     }
 }
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.source_code.is_none() {
+            write!(f, "{}:{}:{}: ", self.path, self.line, self.column)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
 
 fn clamp(text: &str, span: Span) -> Span {
     let start = text.floor_char_boundary(span.start);
@@ -68,9 +92,9 @@ fn clamp(text: &str, span: Span) -> Span {
 /// Every broken file found while loading rules, reported together.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{} rule file{} could not be loaded", errors.len(), if errors.len() == 1 { "" } else { "s" })]
-#[diagnostic(code(tact::rules), help("fix the files above; `tact rules test DIR` checks a pack"))]
+#[diagnostic(help("fix the files above; `tact rules test DIR` runs a rule folder's examples"))]
 pub struct LoadError {
-    #[related]
+    /// Printed before this summary by [`render`].
     pub errors: Vec<FileError>,
 }
 
@@ -86,7 +110,6 @@ pub enum Error {
     File(#[from] FileError),
 
     #[error("{path}: {source}")]
-    #[diagnostic(code(tact::io))]
     Io {
         path: String,
         #[source]
@@ -94,7 +117,6 @@ pub enum Error {
     },
 
     #[error("{0}")]
-    #[diagnostic(code(tact::usage))]
     Usage(String),
 }
 
@@ -103,4 +125,28 @@ impl Error {
     pub fn io(path: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }
     }
+}
+
+/// `err` as printed for a person, `width` columns wide: each broken file
+/// with its line and column first, then what to do.
+#[must_use]
+pub fn render(err: &Error, color: bool, width: usize) -> String {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false);
+    let mut out = String::new();
+    let mut draw = |diagnostic: &dyn Diagnostic| {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if handler.render_report(&mut out, diagnostic).is_err() {
+            out.push_str(&format!("error: {diagnostic}\n"));
+        }
+    };
+    if let Error::Rules(load) = err {
+        for file in &load.errors {
+            draw(file);
+        }
+    }
+    draw(err);
+    out
 }
