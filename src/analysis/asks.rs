@@ -79,7 +79,8 @@ pub struct Found {
 /// span of `text`).
 #[must_use]
 pub fn in_sentence(text: &str, sentence: Span, words: &[Word]) -> Vec<Found> {
-    let question = sentence.of(text).trim_end().trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']).ends_with('?');
+    let question =
+        sentence.of(text).trim_end().trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']).ends_with('?');
     let clauses = clauses(text, words);
     let last = clauses.len().saturating_sub(1);
     let mut out = Vec::new();
@@ -101,8 +102,8 @@ fn clauses(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
         let next: Vec<&str> = words[i..].iter().take(3).map(|w| w.lower.as_str()).collect();
         let opens_request = opens_request(&next);
         let hard = gap.contains([';', ':', '\u{2014}', '\u{2013}']) || gap.contains(" - ") || gap.contains('?');
-        let coordinated = is(&words[i].lower, &["and", "but", "then", "so", "or", "also"])
-            && opens_request_after_marker(&next[1..]);
+        let coordinated =
+            is(&words[i].lower, &["and", "but", "then", "so", "or", "also"]) && opens_request_after_marker(&next[1..]);
         let comma = gap.contains(',') && opens_request;
         if hard || coordinated || comma {
             out.push((start, i));
@@ -143,7 +144,9 @@ fn read_clause(text: &str, clause: &[Word], question: bool) -> Option<Found> {
         let gap_after = clause.get(skip + 1).map_or("", |n| &text[clause[skip].span.end..n.span.start]);
         if w == "please" || w == "kindly" {
             please_first = true;
-        } else if !(is(w, g::MARKERS) || (skip == 0 && clause[skip].capital && gap_after.contains(',') && !is(w, g::IMPERATIVES))) {
+        } else if !(is(w, g::MARKERS)
+            || (skip == 0 && clause[skip].capital && gap_after.contains(',') && !is(w, g::IMPERATIVES)))
+        {
             break;
         }
         skip += 1;
@@ -168,7 +171,8 @@ fn read_clause(text: &str, clause: &[Word], question: bool) -> Option<Found> {
         return found(form);
     }
     // "You need to...", "you must...": a command with the reader as subject.
-    if first == "you" && (is(second, &["must", "should"]) || (is(second, &["need", "have"]) && w.get(2) == Some(&"to"))) {
+    if first == "you" && (is(second, &["must", "should"]) || (is(second, &["need", "have"]) && w.get(2) == Some(&"to")))
+    {
         return found(Form::Imperative);
     }
     if imperative(w) {
@@ -199,7 +203,8 @@ fn wish(w: &[&str]) -> Option<Form> {
     let v = rest[verb];
     let next: Vec<&str> = rest[verb + 1..].iter().take(4).copied().collect();
     let n = |i: usize| next.get(i).copied().unwrap_or_default();
-    let conditional = before.iter().any(|s| is(s, &["would", "'d", "should"])) || is(w[subject], &["i'd", "we'd", "id"]);
+    let conditional =
+        before.iter().any(|s| is(s, &["would", "'d", "should"])) || is(w[subject], &["i'd", "we'd", "id"]);
     let asks = match v {
         "need" | "needed" => n(0) == "you" || is(n(0), &["your", "a", "an", "some", "help", "someone", "advice"]),
         "appreciate" | "grateful" => is(n(0), &["it", "if", "your", "any", "you", "for", "a", "some"]),
@@ -211,10 +216,22 @@ fn wish(w: &[&str]) -> Option<Form> {
                 || (n(0) == "that" && n(1) == "you" && is(n(2), &["could", "can", "might", "would", "will"]))
         }
         "looking" => n(0) == "for" || (n(0) == "to" && is(n(1), g::REQUEST_VERBS)),
-        "reaching" => n(0) == "out" && n(1) == "to" && is(n(2), &["see", "ask", "request", "inquire", "enquire", "find", "invite", "check"]),
+        "reaching" => {
+            n(0) == "out"
+                && n(1) == "to"
+                && is(n(2), &["see", "ask", "request", "inquire", "enquire", "find", "invite", "check"])
+        }
         "request" | "requesting" | "seek" | "seeking" => true,
         "want" | "wanted" => {
-            n(0) == "you" || (n(0) == "to" && is(n(1), &["ask", "see", "know", "request", "invite", "schedule", "check", "find", "get", "connect", "chat", "meet", "hear", "learn", "pick"]))
+            n(0) == "you"
+                || (n(0) == "to"
+                    && is(
+                        n(1),
+                        &[
+                            "ask", "see", "know", "request", "invite", "schedule", "check", "find", "get", "connect",
+                            "chat", "meet", "hear", "learn", "pick",
+                        ],
+                    ))
         }
         "love" | "like" => {
             conditional
@@ -247,8 +264,20 @@ fn imperative(w: &[&str]) -> bool {
     // A verb that is also a noun or adjective at a sentence start
     // ("Support for X is...", "Like you, I..."): needs an object or
     // particle after it to read as a command.
-    if is(first, &["like", "support", "order", "test", "post", "link", "star", "note", "update", "answer", "call", "email", "text", "check", "book", "help", "watch", "vote", "use", "fix", "reply", "comment", "rate"]) {
-        return is(second, &["me", "us", "my", "our", "the", "this", "that", "it", "them", "him", "her", "a", "an", "out", "on", "back", "in", "up", "to", "with", "for", "your", "these", "those", "here"]);
+    if is(
+        first,
+        &[
+            "like", "support", "order", "test", "post", "link", "star", "note", "update", "answer", "call", "email",
+            "text", "check", "book", "help", "watch", "vote", "use", "fix", "reply", "comment", "rate",
+        ],
+    ) {
+        return is(
+            second,
+            &[
+                "me", "us", "my", "our", "the", "this", "that", "it", "them", "him", "her", "a", "an", "out", "on",
+                "back", "in", "up", "to", "with", "for", "your", "these", "those", "here",
+            ],
+        );
     }
     true
 }

@@ -273,7 +273,9 @@ fn tone(text: &str, f: &asks::Found, clause: &[&Word], sentence: &[Word], greete
     if f.please && !f.please_first {
         softeners.push("please");
     }
-    if matches!(f.form, Form::Modal | Form::Possibility) && own.iter().take(4).any(|w| is(w, &["could", "would", "might"])) {
+    if matches!(f.form, Form::Modal | Form::Possibility)
+        && own.iter().take(4).any(|w| is(w, &["could", "would", "might"]))
+    {
         softeners.push("could/would");
     }
     if f.form == Form::Wish {

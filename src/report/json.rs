@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 
 use super::{Checked, InputError, Totals};
+use crate::analysis::Ask;
 use crate::diagnostic::{Applicability, Level};
 use crate::figures::Figures;
 use crate::input::Record;
 use crate::line_index::{ColumnUnit, LineCol, LineIndex};
 use crate::message::KindSource;
 use crate::rule::RuleSet;
-use crate::analysis::Ask;
 use crate::score::Score;
 use crate::span::Span;
 
