@@ -17,7 +17,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use tact::Workload;
-use tact::atomic::{Written, replace_if_unchanged};
+use tact::atomic::{NewFile, Written, replace_if_unchanged};
 use tact::config::{Resolver, Settings};
 use tact::diagnostic::{Applicability, Level};
 use tact::fix::fix_text;
@@ -25,9 +25,11 @@ use tact::input::{self, Document, InputFormat, ReadOptions, Skip};
 use tact::message::{Kind, KindSource, Message};
 use tact::report::{Audit, Checked, Format, HumanOptions, InputError, Renderer, SummaryOptions, Totals, html};
 
+use super::args::ColorArg;
 use super::args::{CheckArgs, FormatArg};
-use super::files::{Filter, Input, expand};
-use super::{Outcome, stdout_error, use_color};
+use super::files::{Filter, Input, expand, without_output};
+use super::output::{self, Sink};
+use super::{Outcome, use_color};
 
 /// Files read per parallel batch.
 const FILES_PER_CHUNK: usize = 256;
@@ -90,7 +92,9 @@ struct Run<'a> {
     resolver: &'a Resolver,
     read_options: ReadOptions,
     renderer: Renderer<'a>,
-    out: io::BufWriter<io::StdoutLock<'static>>,
+    out: io::BufWriter<Sink>,
+    /// How write errors name the output: `<stdout>` or the `--output` file.
+    out_name: String,
     totals: Totals,
     errors: Vec<InputError>,
     failing: bool,
@@ -115,6 +119,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     }
     let filter = Filter::new(&batch.include, &batch.exclude)?;
     let (inputs, problems) = expand(&args.paths, args.input_format, &filter);
+    let inputs = without_output(inputs, args.output.as_deref())?;
     // One message piped in is read before the rules compile, so that a
     // draft is checked as a draft. (Not from a terminal: a broken config
     // should not wait for someone to finish typing.)
@@ -140,7 +145,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
     };
-    let human = HumanOptions { color: use_color(args.color, &io::stdout()), width: 100, quiet: args.quiet };
+    // A report written to a file has colour only when asked for.
+    let color =
+        if args.output.is_some() { args.color == ColorArg::Always } else { use_color(args.color, &io::stdout()) };
+    let human = HumanOptions { color, width: 100, quiet: args.quiet };
     let audit = (batch.summary || batch.report.is_some())
         .then(|| Audit::new(SummaryOptions { keep_messages: batch.report.is_some(), ..SummaryOptions::default() }));
     let mut run = Run {
@@ -148,7 +156,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         resolver: &resolver,
         read_options: batch.read_options(),
         renderer: Renderer::new(format, cwd_settings.linter.rules(), human),
-        out: io::BufWriter::new(io::stdout().lock()),
+        out: io::BufWriter::new(Sink::open(args.output.as_deref())?),
+        out_name: args.output.as_ref().map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string()),
         totals: Totals::default(),
         errors: Vec::new(),
         failing: false,
@@ -255,7 +264,7 @@ impl Run<'_> {
             for output in outputs {
                 self.emit(output)?;
             }
-            self.out.flush().map_err(stdout_error)?;
+            self.out.flush().map_err(output::error(&self.out_name))?;
         }
         Ok(())
     }
@@ -277,12 +286,12 @@ impl Run<'_> {
                     eprintln_safe(note);
                 }
                 if let Some(diff) = &diff {
-                    self.out.write_all(diff.as_bytes()).map_err(stdout_error)?;
+                    self.out.write_all(diff.as_bytes()).map_err(output::error(&self.out_name))?;
                     self.failing = true;
                 }
                 if let Some(fixed) = &fixed_stdin {
                     // `--fix` on standard input prints the fixed text, as a filter would.
-                    self.out.write_all(fixed.as_bytes()).map_err(stdout_error)?;
+                    self.out.write_all(fixed.as_bytes()).map_err(output::error(&self.out_name))?;
                     self.filtered = true;
                     self.failing |= checked.report.diagnostics.iter().any(|d| d.level >= fail_level);
                     self.errors.extend(errors);
@@ -306,7 +315,7 @@ impl Run<'_> {
                     audit.add(&checked, self.renderer.rules());
                 }
                 if !batch.summary {
-                    self.renderer.message(&mut self.out, &checked).map_err(stdout_error)?;
+                    self.renderer.message(&mut self.out, &checked).map_err(output::error(&self.out_name))?;
                 }
                 for e in errors {
                     self.error(e)?;
@@ -318,7 +327,7 @@ impl Run<'_> {
 
     fn error(&mut self, error: InputError) -> Result<(), tact::Error> {
         if !self.args.batch.summary {
-            self.renderer.error(&mut self.out, &error).map_err(stdout_error)?;
+            self.renderer.error(&mut self.out, &error).map_err(output::error(&self.out_name))?;
         }
         self.errors.push(error);
         Ok(())
@@ -384,7 +393,7 @@ impl Run<'_> {
                         self.error(e)?;
                     }
                 }
-                self.out.flush().map_err(stdout_error)?;
+                self.out.flush().map_err(output::error(&self.out_name))?;
             }
             return Ok(());
         }
@@ -445,10 +454,16 @@ impl Run<'_> {
         }
     }
 
+    /// Flush the report and, written to a file, put it in place.
+    fn commit(&mut self) -> Result<(), tact::Error> {
+        self.out.flush().map_err(output::error(&self.out_name))?;
+        self.out.get_mut().commit().map_err(output::error(&self.out_name))
+    }
+
     fn finish(mut self, started: Instant) -> Result<Outcome, tact::Error> {
         self.totals.input_errors = self.errors.len();
         if self.args.diff || self.filtered {
-            self.out.flush().map_err(stdout_error)?;
+            self.commit()?;
             for e in &self.errors {
                 eprintln_safe(&format!("error: {}: {}", e.name(), e.message));
             }
@@ -464,18 +479,24 @@ impl Run<'_> {
         match &summary {
             Some(summary) if batch.summary => {
                 if self.args.format == FormatArg::Json {
-                    serde_json::to_writer_pretty(&mut self.out, summary).map_err(|e| stdout_error(e.into()))?;
-                    writeln!(self.out).map_err(stdout_error)?;
+                    serde_json::to_writer_pretty(&mut self.out, summary)
+                        .map_err(|e| output::error(&self.out_name)(e.into()))?;
+                    writeln!(self.out).map_err(output::error(&self.out_name))?;
                 } else {
-                    summary.write_text(&mut self.out, &self.errors).map_err(stdout_error)?;
+                    summary.write_text(&mut self.out, &self.errors).map_err(output::error(&self.out_name))?;
                 }
             }
-            _ => self.renderer.finish(&mut self.out, &self.totals, &self.errors).map_err(stdout_error)?,
+            _ => self
+                .renderer
+                .finish(&mut self.out, &self.totals, &self.errors)
+                .map_err(output::error(&self.out_name))?,
         }
-        self.out.flush().map_err(stdout_error)?;
+        self.commit()?;
         if let (Some(summary), Some(path)) = (&summary, &batch.report) {
             let page = html::render(summary, "tact report");
-            std::fs::write(path, page).map_err(|e| tact::Error::io(path.display().to_string(), e))?;
+            let shown = path.display().to_string();
+            let mut file = NewFile::create(path).map_err(|e| tact::Error::io(&shown, e))?;
+            file.write_all(page.as_bytes()).and_then(|()| file.commit()).map_err(|e| tact::Error::io(&shown, e))?;
             eprintln_safe(&format!("wrote {}", path.display()));
         }
         self.warn_unchecked();
