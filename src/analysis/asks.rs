@@ -236,7 +236,7 @@ fn wish(w: &[&str]) -> Option<Form> {
         "love" | "like" => {
             conditional
                 && ((n(0) == "to" && is(n(1), g::REQUEST_VERBS) && !is(n(1), g::OFFER_VERBS))
-                    || is(n(0), &["your", "you", "a", "an", "some", "it", "any", "for", "the"]) && !(n(0) == "to"))
+                    || is(n(0), &["your", "you", "a", "an", "some", "it", "any", "for", "the"]) && n(0) != "to")
         }
         "curious" => n(0) == "to" && is(n(1), &["hear", "know", "learn", "get"]),
         "invite" | "inviting" => is(n(0), &["you", "your"]),
