@@ -7,7 +7,8 @@
 //! the chunk, not the run. A file or record that cannot be read becomes an
 //! input error for it and the run goes on. JSON lines on standard input are
 //! a streaming filter: one result line per input line (an error object for a
-//! blank or invalid one), written as it is read.
+//! blank or invalid one), written as it is read. A long run over files shows
+//! a progress line on a terminal (`progress.rs`), cleared around each write.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ use super::args::ColorArg;
 use super::args::{CheckArgs, FormatArg};
 use super::files::{Filter, Input, expand, without_output};
 use super::output::{self, Sink};
+use super::progress::Progress;
 use super::{Outcome, use_color};
 
 /// Files read per parallel batch.
@@ -107,6 +109,8 @@ struct Run<'a> {
     binary: Vec<String>,
     /// Findings `--fix` could not fix (decoded text), and in how many files.
     unfixed: (usize, Vec<String>),
+    /// The progress line on standard error, for long runs.
+    progress: Progress,
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
@@ -166,6 +170,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         piped,
         binary: Vec::new(),
         unfixed: (0, Vec::new()),
+        progress: Progress::new(shows_progress(args, &inputs), inputs.len()),
     };
     for p in problems {
         run.error(InputError::new(p.path, p.message))?;
@@ -194,6 +199,17 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     std::mem::forget(cwd_settings);
     std::mem::forget(resolver);
     outcome
+}
+
+/// Whether the run may show a progress line: files to read (standard input
+/// streams), a report for people, not `--quiet`, and a terminal to show it
+/// on. (It appears only if the run lasts; see `progress.rs`.)
+fn shows_progress(args: &CheckArgs, inputs: &[Input]) -> bool {
+    !args.quiet
+        && matches!(args.format, FormatArg::Human | FormatArg::Concise)
+        && !inputs.is_empty()
+        && !inputs.contains(&Input::Stdin)
+        && io::stderr().is_terminal()
 }
 
 /// A draft when the run checks one small message, from one file or piped
@@ -243,7 +259,9 @@ impl Run<'_> {
         for r in read {
             items.extend(r?);
         }
-        self.items(items)
+        self.items(items)?;
+        self.progress.advance(files.len(), 0);
+        Ok(())
     }
 
     /// Lint the messages among `items` in parallel, a chunk at a time, and
@@ -261,10 +279,15 @@ impl Run<'_> {
                     Item::Binary(b) => Output::Binary(b),
                 })
                 .collect();
-            for output in outputs {
-                self.emit(output)?;
-            }
-            self.out.flush().map_err(output::error(&self.out_name))?;
+            let messages = outputs.iter().filter(|o| matches!(o, Output::Done(_))).count();
+            let progress = self.progress.clone();
+            progress.suspend(|| {
+                for output in outputs {
+                    self.emit(output)?;
+                }
+                self.out.flush().map_err(output::error(&self.out_name))
+            })?;
+            self.progress.advance(0, messages);
         }
         Ok(())
     }
@@ -461,6 +484,7 @@ impl Run<'_> {
     }
 
     fn finish(mut self, started: Instant) -> Result<Outcome, tact::Error> {
+        self.progress.finish();
         self.totals.input_errors = self.errors.len();
         if self.args.diff || self.filtered {
             self.commit()?;

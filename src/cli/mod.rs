@@ -11,6 +11,7 @@ mod files;
 mod init;
 mod man;
 mod output;
+mod progress;
 mod rules;
 
 use std::io::{self, IsTerminal, Write};
