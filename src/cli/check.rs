@@ -663,6 +663,9 @@ fn lint_document(
     for note in document.notes {
         message.add_note(tact::Span::empty(0), note);
     }
+    for exception in document.exceptions {
+        message.add_exception(exception);
+    }
     let kind = kind.or(document.kind);
     let mut report = settings.linter.lint(&message, kind);
     let mut unfixed = 0;
