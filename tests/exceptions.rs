@@ -119,8 +119,8 @@ fn unused_in_html_and_for_rules_not_run() {
     let (_, found) = check_text("draft.md", &text, &["--ignore", "passive-aggressive"]);
     assert_eq!(found, Vec::<String>::new());
     // Ignored itself, it reports nothing.
-    let text = format!("---\nignore: [unused-exception]\n---\n<!-- tact: ignore shouting -->\nHi Sam, thanks.\n");
-    assert_eq!(check_text("draft.md", &text, &[]).1, Vec::<String>::new());
+    let text = "---\nignore: [unused-exception]\n---\n<!-- tact: ignore shouting -->\nHi Sam, thanks.\n";
+    assert_eq!(check_text("draft.md", text, &[]).1, Vec::<String>::new());
 }
 
 #[test]
