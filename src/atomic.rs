@@ -1,5 +1,6 @@
 //! Writing a file back safely: only if it still holds what was read, and so
-//! that it stays the file it was.
+//! that it stays the file it was. Writing a new file whole ([`NewFile`]: a
+//! report), so that a reader never sees half of it.
 //!
 //! The new text goes to a temporary file in the same folder
 //! (`.tact-fix-*.tmp`), which takes the original's mode, owner and group and
@@ -79,6 +80,68 @@ fn write_in_place(path: &Path, expected: &[u8], new: &[u8]) -> std::io::Result<W
     Ok(Written::Done)
 }
 
+/// A file being written whole. The bytes go to a temporary file in the
+/// same folder (`.tact-fix-*.tmp`), renamed over `path` by
+/// [`NewFile::commit`]; dropped without a commit, the temporary file goes
+/// and whatever was at `path` is untouched. A new file gets the usual mode
+/// (umask applied), a replaced one keeps its own; a symbolic link is
+/// followed and its target replaced.
+#[derive(Debug)]
+pub struct NewFile {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl NewFile {
+    /// Start writing the file at `path`.
+    ///
+    /// # Errors
+    /// When the folder does not exist or is not writable.
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        // Said plainly, without the temporary file's name.
+        std::fs::metadata(dir)?;
+        remove_stale(dir);
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a folder"));
+            }
+            Ok(meta) => {
+                builder.permissions(meta.permissions());
+            }
+            Err(_) => {
+                #[cfg(unix)]
+                builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+            }
+        }
+        Ok(Self { temp: builder.tempfile_in(dir)?, path })
+    }
+
+    /// Put the file in place.
+    ///
+    /// # Errors
+    /// When flushing or renaming fails; the temporary file is removed then.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        self.temp.flush()?;
+        self.temp.as_file().sync_all()?;
+        self.temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for NewFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.flush()
+    }
+}
+
 #[cfg(unix)]
 fn links(meta: &std::fs::Metadata) -> u64 {
     std::os::unix::fs::MetadataExt::nlink(meta)
@@ -144,6 +207,25 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "old");
         assert_eq!(replace_if_unchanged(&path, b"old", b"new").expect("io"), Written::Done);
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+    }
+
+    #[test]
+    fn new_files_appear_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("report.txt");
+        std::fs::write(&path, "old report").expect("write");
+        let mut file = NewFile::create(&path).expect("create");
+        file.write_all(b"new report").expect("write");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "old report", "not replaced before the commit");
+        file.commit().expect("commit");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new report");
+        let mut abandoned = NewFile::create(&path).expect("create");
+        abandoned.write_all(b"half").expect("write");
+        drop(abandoned);
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new report");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+        assert!(NewFile::create(dir.path()).is_err(), "a folder is refused");
     }
 
     #[cfg(unix)]

@@ -25,7 +25,7 @@ pub const FILE_NAME: &str = ".tact.yml";
 
 /// Every setting, as written in `.tact.yml` or given as options. All
 /// optional: unset means "not said here".
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Only these rules or categories run.

@@ -34,6 +34,7 @@ pub mod pattern;
 pub mod phrases;
 pub mod report;
 pub mod rule;
+pub mod schema;
 pub mod score;
 pub mod span;
 pub mod workload;

@@ -7,13 +7,14 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::analysis::{Ask, AskType, Reader};
-use crate::check::{Ctx, Figures, Finding};
+use crate::check::unused_exception::Unused;
+use crate::check::{Check, Ctx, Figures, Finding};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::error::Error;
 use crate::intent::IntentSet;
-use crate::message::{Confidence, Kind, KindSource, Message, SectionKind};
+use crate::message::{Confidence, Exception, Kind, KindSource, Message, SectionKind};
 use crate::phrases::Scan;
-use crate::rule::RuleSet;
+use crate::rule::{Rule, RuleSet};
 use crate::score::{self, Evidence, Score};
 
 /// Which rules run and at what level.
@@ -134,13 +135,21 @@ impl Linter {
                 || infer_kind(message, rules, &intents, &asks, &figures),
                 |(k, s)| (k, s, Confidence::Certain),
             );
-        let ignored: &[String] = message.front_matter().map_or(&[], |fm| fm.ignore.as_slice());
+        let exceptions = message.exceptions();
+        // Which exceptions suppressed something.
+        let mut used = vec![false; exceptions.len()];
+        // The `unused-exception` rule, run last.
+        let mut unused_rule = None;
 
         let mut diagnostics = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
         for &(i, level) in &self.active {
             let rule = &rules.rules()[i];
-            if !rule.applies_to(kind) || ignored.iter().any(|n| *n == rule.id || *n == rule.category) {
+            if !rule.applies_to(kind) {
+                continue;
+            }
+            if matches!(rule.check, Check::UnusedException(_)) {
+                unused_rule = Some((rule, level));
                 continue;
             }
             let ctx = Ctx {
@@ -154,7 +163,24 @@ impl Linter {
             };
             findings.clear();
             rule.check.run(&ctx, &mut findings);
-            diagnostics.extend(findings.drain(..).map(|f| rule.diagnose(&ctx, f, level)));
+            if findings.is_empty() || !except(exceptions, rule, &mut used) {
+                diagnostics.extend(findings.drain(..).map(|f| rule.diagnose(&ctx, f, level)));
+            }
+        }
+        if let Some((rule, level)) = unused_rule {
+            let ctx = Ctx {
+                message,
+                hits: &hits,
+                open: &open,
+                intents: &intents,
+                kind,
+                figures: &figures,
+                scope: rule.scope,
+            };
+            let found = self.unused_exceptions(exceptions, &used, rule);
+            if found.is_empty() || !except(exceptions, rule, &mut used) {
+                diagnostics.extend(found.into_iter().map(|f| rule.diagnose(&ctx, f, level)));
+            }
         }
         for note in message.notes() {
             diagnostics.push(Diagnostic {
@@ -180,7 +206,7 @@ impl Linter {
         let intent_counts: BTreeMap<String, usize> =
             all.iter().zip(per_intent).filter(|&(_, n)| n > 0).map(|(intent, n)| (intent.name.clone(), n)).collect();
         let evidence = evidence(message, &diagnostics, &intent_counts, &asks, &figures);
-        let score = Score::compute(&diagnostics, &evidence);
+        let score = score(&diagnostics, unused_rule.map(|(rule, _)| rule.id.as_str()), &evidence);
         Report { kind, kind_source, kind_confidence, diagnostics, figures, intents: intent_counts, asks, score }
     }
 }
@@ -208,6 +234,61 @@ fn evidence(
         time_named: asks.iter().any(|a| a.cost.time_named),
         tone,
         asks: asks.iter().filter_map(|a| sentences.get(a.sentence).map(|s| s.span)).collect(),
+    }
+}
+
+/// The message's score. Findings of `unused` (`unused-exception`) cost
+/// nothing: they are about the template file, not how the message reads.
+fn score(diagnostics: &[Diagnostic], unused: Option<&str>, evidence: &Evidence) -> Score {
+    match unused {
+        Some(id) if diagnostics.iter().any(|d| d.rule == id) => {
+            let scored: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.rule != id).cloned().collect();
+            Score::compute(&scored, evidence)
+        }
+        _ => Score::compute(diagnostics, evidence),
+    }
+}
+
+/// Whether an exception names `rule` (or its category); marks those that do
+/// as used.
+fn except(exceptions: &[Exception], rule: &Rule, used: &mut [bool]) -> bool {
+    let mut excepted = false;
+    for (e, used) in exceptions.iter().zip(used.iter_mut()) {
+        if e.name == rule.id || e.name == rule.category {
+            *used = true;
+            excepted = true;
+        }
+    }
+    excepted
+}
+
+impl Linter {
+    /// Findings of `unused-exception` (the rule `rule`) for the exceptions
+    /// that suppressed nothing. An exception naming a rule that did not run
+    /// (not selected here) is left alone: whether it would suppress something
+    /// cannot be told. Nor is one naming `rule` itself reported by it.
+    fn unused_exceptions(&self, exceptions: &[Exception], used: &[bool], rule: &Rule) -> Vec<Finding> {
+        let rules = self.rules.rules();
+        let mut found = Vec::new();
+        for (e, _) in exceptions.iter().zip(used).filter(|(_, used)| !**used) {
+            if e.name == rule.id || e.name == rule.category {
+                continue;
+            }
+            let named: Vec<usize> =
+                (0..rules.len()).filter(|&i| rules[i].id == e.name || rules[i].category == e.name).collect();
+            let why = if named.is_empty() {
+                Unused::Unknown
+            } else if named.iter().all(|i| self.active.iter().any(|(a, _)| a == i)) {
+                Unused::FoundNothing
+            } else {
+                continue;
+            };
+            let mut finding = Finding::at(e.span);
+            finding.value = Some(e.name.clone());
+            finding.limit = Some(why.reason().to_owned());
+            found.push(finding);
+        }
+        found
     }
 }
 

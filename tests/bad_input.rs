@@ -512,7 +512,8 @@ fn jsonl_lines_from_someone_else_are_answered_with_a_skip_line() {
     assert_eq!(lines[1]["record"]["name"], "line 2");
     assert_eq!(lines[1]["skipped"], "not sent by the --from sender");
     assert!(lines[1].get("error").is_none() && lines[1].get("diagnostics").is_none());
-    assert_eq!(lines[2]["score"]["value"], 100);
+    assert_eq!(lines[2]["record"]["name"], "line 3");
+    assert!(lines[2]["score"]["value"].is_u64() && lines[2]["diagnostics"].is_array(), "Ana's line is checked");
 
     let broken = jsonl_filter("{\"from\": \"Bob\", \"body\": \"x\"}\nnot json\n\n", &["--from", "ana"]);
     assert_eq!(code(&broken), 2, "nothing checked, and two lines unreadable");

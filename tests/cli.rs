@@ -481,3 +481,59 @@ fn the_scoring_docs_worked_example_holds() {
     assert_eq!(asks[0]["type"], "intro");
     assert_eq!(asks[0]["cost"]["effort"], "real");
 }
+
+#[test]
+fn output_writes_the_report_to_a_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let report = dir.path().join("report.txt");
+    let to_stdout = demo(&[]);
+    let to_file = demo(&["--output", report.to_str().expect("path")]);
+    assert_eq!(code(&to_file), code(&to_stdout), "the same exit code");
+    assert_eq!(stdout(&to_file), "", "nothing on standard output");
+    assert_eq!(std::fs::read_to_string(&report).expect("written"), stdout(&to_stdout));
+
+    // Machine formats too; the file is replaced whole.
+    let sarif = demo(&["--format", "sarif", "-o", report.to_str().expect("path")]);
+    assert_eq!(code(&sarif), 1);
+    let log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("SARIF is JSON");
+    assert_eq!(log["version"], "2.1.0");
+
+    // A run that stops with an error leaves the last report as it was.
+    let before = std::fs::read(&report).expect("read");
+    let broken = tact(&["check", "tests/fixtures/drafts/sample.txt", "--select", "no-such-rule", "-o"]);
+    assert_eq!(code(&broken), 2, "-o needs a file");
+    let broken = tact(&[
+        "check",
+        "tests/fixtures/drafts/sample.txt",
+        "--isolated",
+        "--select",
+        "no-such-rule",
+        "-o",
+        report.to_str().expect("path"),
+    ]);
+    assert_eq!(code(&broken), 2);
+    assert_eq!(std::fs::read(&report).expect("read"), before);
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn output_refuses_to_replace_an_input() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("draft.txt"), "Per my last email, can you send the deck?").expect("write");
+    let out = tact_in(dir.path(), &["check", "draft.txt", "--isolated", "-o", "draft.txt"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--output draft.txt is also an input"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).expect("read"),
+        "Per my last email, can you send the deck?"
+    );
+    // Found in a folder, the last run's report is not checked.
+    let first = tact_in(dir.path(), &["check", ".", "--isolated", "--format", "concise", "-o", "report.txt"]);
+    assert_eq!(code(&first), 1, "{}", stderr(&first));
+    let second = tact_in(dir.path(), &["check", ".", "--isolated", "--format", "concise", "-o", "report.txt"]);
+    assert_eq!(code(&second), 1, "{}", stderr(&second));
+    let report = std::fs::read_to_string(dir.path().join("report.txt")).expect("written");
+    assert!(report.contains("draft.txt:1:1") && !report.contains("report.txt:"), "{report}");
+}

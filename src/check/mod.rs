@@ -19,6 +19,7 @@ mod recipient;
 mod repetition;
 mod substitution;
 mod target;
+pub mod unused_exception;
 
 pub use context::{Ctx, Scope};
 pub use metric::{Figures, Metric};
@@ -49,6 +50,7 @@ pub enum CheckSpec {
     Capitalization(capitalization::Spec),
     Repetition(repetition::Spec),
     RecipientName(recipient::Spec),
+    UnusedException(unused_exception::Spec),
 }
 
 /// A compiled check.
@@ -65,6 +67,7 @@ pub enum Check {
     Capitalization(capitalization::Capitalization),
     Repetition(repetition::Repetition),
     RecipientName(recipient::RecipientName),
+    UnusedException(unused_exception::UnusedException),
 }
 
 /// What a check needs while compiling: the intents known, and the shared
@@ -152,6 +155,9 @@ impl Check {
             CheckSpec::Capitalization(s) => ("capitalization", Ok(Check::Capitalization(capitalization::compile(s)))),
             CheckSpec::Repetition(s) => ("repetition", Ok(Check::Repetition(repetition::compile(s)))),
             CheckSpec::RecipientName(s) => ("recipient-name", Ok(Check::RecipientName(recipient::compile(s)))),
+            CheckSpec::UnusedException(unused_exception::Spec {}) => {
+                ("unused-exception", Ok(Check::UnusedException(unused_exception::UnusedException)))
+            }
         };
         result.map_err(|e| e.under(key))
     }
@@ -170,6 +176,8 @@ impl Check {
             Check::Capitalization(c) => c.run(ctx, out),
             Check::Repetition(c) => c.run(ctx, out),
             Check::RecipientName(c) => c.run(ctx, out),
+            // Found by the linter once every other rule has run.
+            Check::UnusedException(_) => {}
         }
     }
 
@@ -188,6 +196,7 @@ impl Check {
             Check::Capitalization(_) => "capitalization",
             Check::Repetition(_) => "repetition",
             Check::RecipientName(_) => "recipient-name",
+            Check::UnusedException(_) => "unused-exception",
         }
     }
 

@@ -35,6 +35,10 @@ pub enum Command {
     Init(InitArgs),
     /// Run the language server (for editors) over standard input and output.
     Lsp(LspArgs),
+    /// Print a completion script for a shell: bash, zsh, fish, powershell or elvish.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `tact man > tact.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -93,9 +97,13 @@ pub struct CheckArgs {
     /// The name standard input is checked as (for config, kind globs and format).
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
-    /// Print findings only: no scores, no totals.
+    /// Print findings only: no scores, no totals, no progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Write the report to this file instead of standard output (replaced
+    /// whole when the run ends; notes and errors still go to standard error).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -242,6 +250,13 @@ pub struct LspArgs {
     /// accepted because many editor clients pass it).
     #[arg(long)]
     pub stdio: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

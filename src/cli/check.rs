@@ -8,7 +8,8 @@
 //! input error for it and the run goes on. JSON lines on standard input are
 //! a streaming filter: one result line per input line (an error object for a
 //! blank or invalid one, a skip object for one `--from` leaves out), written
-//! as it is read.
+//! as it is read. A long run over files shows a progress line on a terminal
+//! (`progress.rs`), cleared around each write.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use tact::Workload;
-use tact::atomic::{Written, replace_if_unchanged};
+use tact::atomic::{NewFile, Written, replace_if_unchanged};
 use tact::config::{Resolver, Settings};
 use tact::diagnostic::{Applicability, Level};
 use tact::fix::fix_text;
@@ -26,9 +27,12 @@ use tact::input::{self, Document, InputFormat, JsonLine, ReadOptions, Skip};
 use tact::message::{Kind, KindSource, Message};
 use tact::report::{Audit, Checked, Format, HumanOptions, InputError, Renderer, SummaryOptions, Totals, html};
 
+use super::args::ColorArg;
 use super::args::{CheckArgs, FormatArg};
-use super::files::{Filter, Input, expand};
-use super::{Outcome, stdout_error, use_color};
+use super::files::{Filter, Input, expand, without_output};
+use super::output::{self, Sink};
+use super::progress::Progress;
+use super::{Outcome, use_color};
 
 /// Files read per parallel batch.
 const FILES_PER_CHUNK: usize = 256;
@@ -94,7 +98,9 @@ struct Run<'a> {
     resolver: &'a Resolver,
     read_options: ReadOptions,
     renderer: Renderer<'a>,
-    out: io::BufWriter<io::StdoutLock<'static>>,
+    out: io::BufWriter<Sink>,
+    /// How write errors name the output: `<stdout>` or the `--output` file.
+    out_name: String,
     totals: Totals,
     errors: Vec<InputError>,
     failing: bool,
@@ -107,6 +113,8 @@ struct Run<'a> {
     binary: Vec<String>,
     /// Findings `--fix` could not fix (decoded text), and in how many files.
     unfixed: (usize, Vec<String>),
+    /// The progress line on standard error, for long runs.
+    progress: Progress,
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
@@ -119,6 +127,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     }
     let filter = Filter::new(&batch.include, &batch.exclude)?;
     let (inputs, problems) = expand(&args.paths, args.input_format, &filter);
+    let inputs = without_output(inputs, args.output.as_deref())?;
     // One message piped in is read before the rules compile, so that a
     // draft is checked as a draft. (Not from a terminal: a broken config
     // should not wait for someone to finish typing.)
@@ -144,7 +153,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
     };
-    let human = HumanOptions { color: use_color(args.color, &io::stdout()), width: 100, quiet: args.quiet };
+    // A report written to a file has colour only when asked for.
+    let color =
+        if args.output.is_some() { args.color == ColorArg::Always } else { use_color(args.color, &io::stdout()) };
+    let human = HumanOptions { color, width: 100, quiet: args.quiet };
     let audit = (batch.summary || batch.report.is_some())
         .then(|| Audit::new(SummaryOptions { keep_messages: batch.report.is_some(), ..SummaryOptions::default() }));
     let mut run = Run {
@@ -152,7 +164,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         resolver: &resolver,
         read_options: batch.read_options(),
         renderer: Renderer::new(format, cwd_settings.linter.rules(), human),
-        out: io::BufWriter::new(io::stdout().lock()),
+        out: io::BufWriter::new(Sink::open(args.output.as_deref())?),
+        out_name: args.output.as_ref().map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string()),
         totals: Totals::default(),
         errors: Vec::new(),
         failing: false,
@@ -161,6 +174,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
         piped,
         binary: Vec::new(),
         unfixed: (0, Vec::new()),
+        progress: Progress::new(shows_progress(args, &inputs), inputs.len()),
     };
     for p in problems {
         run.error(InputError::new(p.path, p.message))?;
@@ -189,6 +203,17 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, tact::Error> {
     std::mem::forget(cwd_settings);
     std::mem::forget(resolver);
     outcome
+}
+
+/// Whether the run may show a progress line: files to read (standard input
+/// streams), a report for people, not `--quiet`, and a terminal to show it
+/// on. (It appears only if the run lasts; see `progress.rs`.)
+fn shows_progress(args: &CheckArgs, inputs: &[Input]) -> bool {
+    !args.quiet
+        && matches!(args.format, FormatArg::Human | FormatArg::Concise)
+        && !inputs.is_empty()
+        && !inputs.contains(&Input::Stdin)
+        && io::stderr().is_terminal()
 }
 
 /// A draft when the run checks one small message, from one file or piped
@@ -238,7 +263,9 @@ impl Run<'_> {
         for r in read {
             items.extend(r?);
         }
-        self.items(items)
+        self.items(items)?;
+        self.progress.advance(files.len(), 0);
+        Ok(())
     }
 
     /// Lint the messages among `items` in parallel, a chunk at a time, and
@@ -256,10 +283,15 @@ impl Run<'_> {
                     Item::Binary(b) => Output::Binary(b),
                 })
                 .collect();
-            for output in outputs {
-                self.emit(output)?;
-            }
-            self.out.flush().map_err(stdout_error)?;
+            let messages = outputs.iter().filter(|o| matches!(o, Output::Done(_))).count();
+            let progress = self.progress.clone();
+            progress.suspend(|| {
+                for output in outputs {
+                    self.emit(output)?;
+                }
+                self.out.flush().map_err(output::error(&self.out_name))
+            })?;
+            self.progress.advance(0, messages);
         }
         Ok(())
     }
@@ -281,12 +313,12 @@ impl Run<'_> {
                     eprintln_safe(note);
                 }
                 if let Some(diff) = &diff {
-                    self.out.write_all(diff.as_bytes()).map_err(stdout_error)?;
+                    self.out.write_all(diff.as_bytes()).map_err(output::error(&self.out_name))?;
                     self.failing = true;
                 }
                 if let Some(fixed) = &fixed_stdin {
                     // `--fix` on standard input prints the fixed text, as a filter would.
-                    self.out.write_all(fixed.as_bytes()).map_err(stdout_error)?;
+                    self.out.write_all(fixed.as_bytes()).map_err(output::error(&self.out_name))?;
                     self.filtered = true;
                     self.failing |= checked.report.diagnostics.iter().any(|d| d.level >= fail_level);
                     self.errors.extend(errors);
@@ -310,7 +342,7 @@ impl Run<'_> {
                     audit.add(&checked, self.renderer.rules());
                 }
                 if !batch.summary {
-                    self.renderer.message(&mut self.out, &checked).map_err(stdout_error)?;
+                    self.renderer.message(&mut self.out, &checked).map_err(output::error(&self.out_name))?;
                 }
                 for e in errors {
                     self.error(e)?;
@@ -322,7 +354,7 @@ impl Run<'_> {
 
     fn error(&mut self, error: InputError) -> Result<(), tact::Error> {
         if !self.args.batch.summary {
-            self.renderer.error(&mut self.out, &error).map_err(stdout_error)?;
+            self.renderer.error(&mut self.out, &error).map_err(output::error(&self.out_name))?;
         }
         self.errors.push(error);
         Ok(())
@@ -382,7 +414,9 @@ impl Run<'_> {
                         self.error(e)?;
                     }
                     Ok(JsonLine::NotFrom(record)) => {
-                        self.renderer.skipped(&mut self.out, &shown, &record, NOT_FROM).map_err(stdout_error)?;
+                        self.renderer
+                            .skipped(&mut self.out, &shown, &record, NOT_FROM)
+                            .map_err(output::error(&self.out_name))?;
                     }
                     Err(problem) => {
                         let mut e = InputError::new(&shown, problem.message);
@@ -390,7 +424,7 @@ impl Run<'_> {
                         self.error(e)?;
                     }
                 }
-                self.out.flush().map_err(stdout_error)?;
+                self.out.flush().map_err(output::error(&self.out_name))?;
             }
             return Ok(());
         }
@@ -451,10 +485,17 @@ impl Run<'_> {
         }
     }
 
+    /// Flush the report and, written to a file, put it in place.
+    fn commit(&mut self) -> Result<(), tact::Error> {
+        self.out.flush().map_err(output::error(&self.out_name))?;
+        self.out.get_mut().commit().map_err(output::error(&self.out_name))
+    }
+
     fn finish(mut self, started: Instant) -> Result<Outcome, tact::Error> {
+        self.progress.finish();
         self.totals.input_errors = self.errors.len();
         if self.args.diff || self.filtered {
-            self.out.flush().map_err(stdout_error)?;
+            self.commit()?;
             for e in &self.errors {
                 eprintln_safe(&format!("error: {}: {}", e.name(), e.message));
             }
@@ -470,18 +511,24 @@ impl Run<'_> {
         match &summary {
             Some(summary) if batch.summary => {
                 if self.args.format == FormatArg::Json {
-                    serde_json::to_writer_pretty(&mut self.out, summary).map_err(|e| stdout_error(e.into()))?;
-                    writeln!(self.out).map_err(stdout_error)?;
+                    serde_json::to_writer_pretty(&mut self.out, summary)
+                        .map_err(|e| output::error(&self.out_name)(e.into()))?;
+                    writeln!(self.out).map_err(output::error(&self.out_name))?;
                 } else {
-                    summary.write_text(&mut self.out, &self.errors).map_err(stdout_error)?;
+                    summary.write_text(&mut self.out, &self.errors).map_err(output::error(&self.out_name))?;
                 }
             }
-            _ => self.renderer.finish(&mut self.out, &self.totals, &self.errors).map_err(stdout_error)?,
+            _ => self
+                .renderer
+                .finish(&mut self.out, &self.totals, &self.errors)
+                .map_err(output::error(&self.out_name))?,
         }
-        self.out.flush().map_err(stdout_error)?;
+        self.commit()?;
         if let (Some(summary), Some(path)) = (&summary, &batch.report) {
             let page = html::render(summary, "tact report");
-            std::fs::write(path, page).map_err(|e| tact::Error::io(path.display().to_string(), e))?;
+            let shown = path.display().to_string();
+            let mut file = NewFile::create(path).map_err(|e| tact::Error::io(&shown, e))?;
+            file.write_all(page.as_bytes()).and_then(|()| file.commit()).map_err(|e| tact::Error::io(&shown, e))?;
             eprintln_safe(&format!("wrote {}", path.display()));
         }
         self.warn_unchecked();
@@ -623,6 +670,9 @@ fn lint_document(
     let mut message = Message::new(document.text, document.format);
     for note in document.notes {
         message.add_note(tact::Span::empty(0), note);
+    }
+    for exception in document.exceptions {
+        message.add_exception(exception);
     }
     let kind = kind.or(document.kind);
     let mut report = settings.linter.lint(&message, kind);

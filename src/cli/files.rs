@@ -137,6 +137,31 @@ fn walk(
     }
 }
 
+/// `inputs` without the `--output` file: one found in a folder is left out
+/// (it is the last run's report), one named on the command line is an error.
+///
+/// # Errors
+/// A usage error when a named input is the output file.
+pub fn without_output(inputs: Vec<Input>, output: Option<&Path>) -> Result<Vec<Input>, tact::Error> {
+    let Some(output) = output.and_then(|p| std::fs::canonicalize(p).ok()) else { return Ok(inputs) };
+    let mut kept = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        if let Input::File { path, named, .. } = &input
+            && std::fs::canonicalize(path).is_ok_and(|p| p == output)
+        {
+            if *named {
+                return Err(tact::Error::Usage(format!(
+                    "--output {} is also an input: the report would replace it",
+                    path.display()
+                )));
+            }
+            continue;
+        }
+        kept.push(input);
+    }
+    Ok(kept)
+}
+
 /// A plain description of an I/O error.
 pub fn describe(err: &std::io::Error) -> String {
     match err.kind() {

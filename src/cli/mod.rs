@@ -4,10 +4,14 @@
 
 mod args;
 mod check;
+mod completions;
 mod eval;
 mod explain;
 mod files;
 mod init;
+mod man;
+mod output;
+mod progress;
 mod rules;
 
 use std::io::{self, IsTerminal, Write};
@@ -62,6 +66,8 @@ fn run(cli: Cli) -> Result<Outcome, tact::Error> {
         Command::Rules(RulesCommand::Test(args)) => rules::test(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man => man::run(),
         Command::Lsp(_) => tact::lsp::run_stdio().map(|ended| match ended {
             tact::lsp::Ended::Clean => Outcome::Clean,
             // The protocol's exit code for an exit without shutdown is 1.

@@ -6,11 +6,15 @@
 //! `<blockquote>` content becomes `> ` lines, so quoted replies are treated as
 //! they are in drafts; entities are decoded; runs of white space collapse.
 //! This is not a full HTML parser: it never fails, and what it cannot
-//! understand it keeps as text.
+//! understand it keeps as text. A `<!-- tact: ignore RULE -->` comment is
+//! read as the template's exception before it goes (see
+//! `message/exceptions.rs`), placed where the comment was in the text.
 
 use std::sync::Arc;
 
 use super::{Document, Origin, Skip, SourceMap, decode, looks_binary};
+use crate::message::exceptions;
+use crate::span::Span;
 
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &["script", "style", "head", "template", "svg", "noscript", "title", "iframe", "object"];
@@ -29,9 +33,19 @@ pub(super) fn read(path: &str, bytes: Vec<u8>) -> Result<Document, Skip> {
     }
     let (source, note) = decode(bytes);
     let (text, runs) = reduce(&source);
+    let (mut exceptions, bad) = exceptions::in_comments(&source, exceptions::html_comments(&source));
+    // The comment is not in the text: each name points where it was.
+    let at = |file_offset: usize| {
+        runs.iter().find(|&&(_, file_start, _)| file_start >= file_offset).map_or(text.len(), |&(t, _, _)| t)
+    };
+    for exception in &mut exceptions {
+        exception.span = Span::empty(at(exception.span.end));
+    }
     let map = SourceMap::new(source, runs);
     let mut document = Document::decoded(path, None, text, Some(Origin::Extracted(Arc::new(map))));
     document.notes.extend(note);
+    document.notes.extend(bad.into_iter().map(|(_, message)| message));
+    document.exceptions = exceptions;
     Ok(document)
 }
 

@@ -24,7 +24,7 @@ use std::path::Path;
 pub use jsonl::{Line as JsonLine, parse_line as parse_jsonl_line};
 pub use origin::{Origin, SourceMap};
 
-use crate::message::{Kind, KindSource, TextFormat};
+use crate::message::{Exception, Kind, KindSource, TextFormat};
 
 /// The formats tact reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,6 +166,9 @@ pub struct Document {
     pub notes: Vec<String>,
     /// Where `text` sits in the file, when it is not the file itself.
     pub origin: Option<Origin>,
+    /// Exceptions the input carries outside `text` (HTML comments, which
+    /// extraction removes); spans are in `text`.
+    pub exceptions: Vec<Exception>,
 }
 
 impl Document {
@@ -181,6 +184,7 @@ impl Document {
             fixable: false,
             notes: Vec::new(),
             origin,
+            exceptions: Vec::new(),
         }
     }
 }

@@ -18,5 +18,6 @@ pub(super) fn read(path: &str, bytes: Vec<u8>, format: TextFormat) -> Result<Doc
         fixable,
         notes: note.into_iter().collect(),
         origin: None,
+        exceptions: Vec::new(),
     })
 }

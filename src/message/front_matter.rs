@@ -1,11 +1,14 @@
-//! YAML front matter of a template: `kind`, per-template `ignore`s and the
-//! `recipient`, between `---` fences at the top of a file.
+//! YAML front matter of a template: `kind`, per-template exceptions
+//! (`ignore:`, or `tact: { ignore: }`) and the `recipient`, between `---`
+//! fences at the top of a file.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::exceptions::Exception;
 use super::kind::Kind;
+use crate::rule::locate::{Step, locate};
 use crate::span::Span;
 
 /// What tact reads from front matter. Other keys belong to other tools and
@@ -14,7 +17,10 @@ use crate::span::Span;
 pub struct FrontMatter {
     pub span: Span,
     pub kind: Option<Kind>,
+    /// Every rule or category excepted, from `ignore:` and `tact: { ignore: }`.
     pub ignore: Vec<String>,
+    /// The same names, with where each is written.
+    pub exceptions: Vec<Exception>,
     pub recipient: Option<String>,
 }
 
@@ -24,6 +30,14 @@ struct Raw {
     kind: Option<String>,
     ignore: Vec<String>,
     recipient: Option<String>,
+    tact: Option<TactKey>,
+}
+
+/// The `tact:` key: tact's own, so read strictly.
+#[derive(serde::Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct TactKey {
+    ignore: Vec<String>,
 }
 
 static FENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,7 +70,21 @@ pub fn parse(text: &str) -> Option<Result<FrontMatter, (Span, String)>> {
         Some(Err(err)) => return Some(Err((span, format!("front matter: {err}")))),
         None => None,
     };
-    Some(Ok(FrontMatter { span, kind, ignore: raw.ignore, recipient: raw.recipient }))
+    // Where each name is written: the YAML path's span inside the fences.
+    let at = |path: &[Step]| locate(body.as_str(), path).shift(body.start());
+    let mut exceptions: Vec<Exception> = raw
+        .ignore
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Exception { name: name.clone(), span: at(&[Step::Key("ignore".into()), Step::Index(i)]) })
+        .collect();
+    let tact = raw.tact.unwrap_or_default();
+    exceptions.extend(tact.ignore.iter().enumerate().map(|(i, name)| Exception {
+        name: name.clone(),
+        span: at(&[Step::Key("tact".into()), Step::Key("ignore".into()), Step::Index(i)]),
+    }));
+    let ignore = exceptions.iter().map(|e| e.name.clone()).collect();
+    Some(Ok(FrontMatter { span, kind, ignore, exceptions, recipient: raw.recipient }))
 }
 
 #[cfg(test)]
@@ -76,5 +104,18 @@ mod tests {
         assert!(parse(" ---\nkind: follow-up\n---\n").is_none());
         assert!(parse("---\njust a line\n---\nHi").is_none(), "a rule, not a mapping");
         assert!(matches!(parse("---\nkind: fax\n---\n"), Some(Err(_))));
+    }
+
+    #[test]
+    fn exceptions_from_both_keys_with_their_places() {
+        let text = "---\nignore: [no-thanks, tone]\ntact:\n  ignore:\n    - shouting\n---\nHi";
+        let fm = parse(text).expect("found").expect("valid");
+        let found: Vec<(&str, &str)> = fm.exceptions.iter().map(|e| (e.name.as_str(), e.span.of(text))).collect();
+        assert_eq!(found, [("no-thanks", "no-thanks"), ("tone", "tone"), ("shouting", "shouting")]);
+        assert_eq!(fm.ignore, ["no-thanks", "tone", "shouting"]);
+        let flow = "---\ntact: { ignore: [pressure] }\n---\nHi";
+        let fm = parse(flow).expect("found").expect("valid");
+        assert_eq!(fm.exceptions[0].span.of(flow), "pressure");
+        assert!(matches!(parse("---\ntact: { ignroe: [pressure] }\n---\nHi"), Some(Err(_))), "tact: is strict");
     }
 }

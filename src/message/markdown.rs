@@ -4,6 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::span::Span;
+
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?ms)^[ \t]*(?:```|~~~).*?^[ \t]*(?:```|~~~)[ \t]*$",
@@ -14,6 +16,18 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid markdown regex")
 });
+
+/// The HTML comments of `text` that are not inside code.
+pub(crate) fn comments(text: &str) -> Vec<Span> {
+    if !text.contains("<!--") {
+        return Vec::new();
+    }
+    NOT_PROSE
+        .find_iter(text)
+        .filter(|m| m.as_str().starts_with("<!--"))
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
 
 /// `text` with code, link targets and comments blanked by spaces (line
 /// breaks kept), or `None` when there is nothing to mask.

@@ -7,6 +7,7 @@
 //! [`Message::prose`], the same text with placeholders and Markdown code
 //! masked out at equal length.
 
+pub mod exceptions;
 pub mod front_matter;
 pub mod kind;
 mod markdown;
@@ -17,6 +18,7 @@ pub mod sentence;
 mod sentence_bounds;
 pub mod words;
 
+pub use exceptions::Exception;
 pub use front_matter::FrontMatter;
 pub use kind::{Confidence, Kind, KindSource};
 pub use placeholder::Placeholder;
@@ -63,6 +65,8 @@ pub struct Message {
     words: OnceLock<Vec<Span>>,
     placeholders: Vec<Placeholder>,
     front_matter: Option<FrontMatter>,
+    /// Rules the template excepts itself from (front matter, comments).
+    exceptions: Vec<Exception>,
     notes: Vec<InputNote>,
 }
 
@@ -85,6 +89,12 @@ impl Message {
             }
             None => None,
         };
+        let mut exceptions = front_matter.as_ref().map_or_else(Vec::new, |fm| fm.exceptions.clone());
+        if format == TextFormat::Markdown {
+            let (found, bad) = exceptions::in_comments(&text, markdown::comments(&text));
+            exceptions.extend(found);
+            notes.extend(bad.into_iter().map(|(span, message)| InputNote { span, message }));
+        }
         let sections = section::split(&text, front_matter.as_ref().map(|fm| fm.span));
         let placeholders: Vec<Placeholder> = sections
             .iter()
@@ -116,7 +126,18 @@ impl Message {
                 }));
             }
         }
-        Self { text, prose, sections, paragraphs, sentences, words: OnceLock::new(), placeholders, front_matter, notes }
+        Self {
+            text,
+            prose,
+            sections,
+            paragraphs,
+            sentences,
+            words: OnceLock::new(),
+            placeholders,
+            front_matter,
+            exceptions,
+            notes,
+        }
     }
 
     /// The original text.
@@ -178,6 +199,19 @@ impl Message {
     #[must_use]
     pub fn front_matter(&self) -> Option<&FrontMatter> {
         self.front_matter.as_ref()
+    }
+
+    /// The rules and categories the template excepts itself from, in the
+    /// order written.
+    #[must_use]
+    pub fn exceptions(&self) -> &[Exception] {
+        &self.exceptions
+    }
+
+    /// Add an exception found outside the text (HTML comments, which
+    /// extraction removes).
+    pub fn add_exception(&mut self, exception: Exception) {
+        self.exceptions.push(exception);
     }
 
     #[must_use]
