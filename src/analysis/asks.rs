@@ -105,9 +105,14 @@ fn clauses(text: &str, words: &[Word], lows: &[&str]) -> Vec<(usize, usize)> {
     let mut start = 0;
     for i in 1..words.len() {
         let gap = &text[words[i - 1].span.end..words[i].span.start];
-        let next = &lows[i..(i + 3).min(lows.len())];
-        let coordinated =
-            is(&words[i].lower, &["and", "but", "then", "so", "or", "also"]) && opens_request_after_marker(&next[1..]);
+        let next = &lows[i..(i + 4).min(lows.len())];
+        // "also" right after the one asked or the modal is an adverb of the
+        // same ask ("could you also send..."), not a second clause.
+        let adverb =
+            words[i].lower == "also" && is(lows[i - 1], &["you", "we", "could", "would", "can", "will", "might"]);
+        let coordinated = !adverb
+            && is(&words[i].lower, &["and", "but", "then", "so", "or", "also"])
+            && opens_request_after_marker(&next[1..]);
         if gap == " " {
             // Most gaps: no punctuation to split on.
             if coordinated {
@@ -118,7 +123,8 @@ fn clauses(text: &str, words: &[Word], lows: &[&str]) -> Vec<(usize, usize)> {
         }
         let opens_request = opens_request(next);
         let hard = gap.contains([';', ':', '\u{2014}', '\u{2013}']) || gap.contains(" - ") || gap.contains('?');
-        let comma = gap.contains(',') && opens_request;
+        // A list of requests: "could you X, look over Y, and send Z".
+        let comma = gap.contains(',') && (opens_request || opens_request_after_marker(next));
         if hard || coordinated || comma {
             out.push((start, i));
             start = i;
@@ -139,8 +145,15 @@ fn opens_request(w: &[&str]) -> bool {
 }
 
 fn opens_request_after_marker(w: &[&str]) -> bool {
+    // A hedge between the marker and the request ("and maybe send me...").
+    let w = match w.first() {
+        Some(&h) if is(h, &["maybe", "perhaps", "possibly", "just", "also"]) => &w[1..],
+        _ => w,
+    };
     let first = w.first().copied().unwrap_or_default();
+    let look = first == "look" && w.get(1).is_some_and(|s| is(s, &["over", "at", "through", "into"]));
     opens_request(w)
+        || look
         || (g::is_one_of(first, g::IMPERATIVES) && !first.is_empty() && !is(first, &["like", "see", "look", "keep"]))
         || (is(first, g::FIRST_PERSON)
             && w.get(1).is_some_and(|s| g::is_one_of(s, g::WISHES) || is(s, &["would", "was", "am"])))
@@ -199,10 +212,52 @@ fn read_clause(text: &str, clause: &[Word], all: &[&str], question: bool) -> Opt
     if imperative(w) {
         return found(Form::Imperative);
     }
-    if question && !is_tag(text, clause) {
+    if question && !is_tag(text, clause) && !is_small_talk(text, &clause[clause.len() - w.len()..], w) {
         return found(Form::Question);
     }
     None
+}
+
+/// "How have you been?", "How was your summer, Amelia?": asking after the
+/// reader as a greeting does, not for anything.
+fn is_small_talk(text: &str, clause: &[Word], w: &[&str]) -> bool {
+    const OPENERS: &[&str] = &["how", "how's", "how've", "hows"];
+    const WORDS: &[&str] = &[
+        "are",
+        "been",
+        "day",
+        "doing",
+        "everything",
+        "family",
+        "going",
+        "has",
+        "have",
+        "holiday",
+        "holidays",
+        "is",
+        "it",
+        "keeping",
+        "life",
+        "summer",
+        "the",
+        "things",
+        "trip",
+        "was",
+        "week",
+        "weekend",
+        "were",
+        "you",
+        "your",
+    ];
+    if !w.first().is_some_and(|f| is(f, OPENERS)) {
+        return false;
+    }
+    // A name addressed at the end ("..., Amelia") is not part of the question.
+    let named = (1..clause.len())
+        .find(|&i| text[clause[i - 1].span.end..clause[i].span.start].contains(',') && clause[i].capital)
+        .unwrap_or(clause.len());
+    let rest = &w[1..named.min(w.len())];
+    rest.len() <= 5 && rest.iter().all(|s| is(s, WORDS))
 }
 
 /// "..., right?", "no?": a statement asking for agreement, not an ask.
@@ -395,6 +450,10 @@ mod tests {
         assert_eq!(asks("How about Tuesday at 3?"), [Form::Suggestion]);
         assert_eq!(asks("Why would you delete that?"), [Form::Question]);
         assert_eq!(asks("Really?"), [Form::Question]);
+        assert_eq!(asks("How have you been, Amelia?"), []);
+        assert_eq!(asks("How was your summer?"), []);
+        assert_eq!(asks("How would you approach the migration?"), [Form::Question]);
+        assert_eq!(asks("How is hiring going on your team?"), [Form::Question]);
     }
 
     #[test]

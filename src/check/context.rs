@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::Figures;
+use crate::analysis::Ask;
 use crate::intent::IntentSet;
 use crate::message::{Kind, Message, SectionKind, words};
 use crate::pattern::Pattern;
@@ -48,6 +49,8 @@ pub struct Ctx<'a> {
     pub open: &'a Open,
     /// Intents of each sentence of `message.sentences()`.
     pub intents: &'a [IntentSet],
+    /// The asks the reading found, in text order.
+    pub asks: &'a [Ask],
     pub kind: Kind,
     pub figures: &'a Figures,
     pub scope: Scope,

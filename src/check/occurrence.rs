@@ -7,6 +7,9 @@ use crate::span::Span;
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Spec {
+    /// Each ask the reading found (one per clause that asks).
+    #[serde(default)]
+    pub asks: bool,
     /// Sentences tagged with any of these intents.
     #[serde(default)]
     pub intents: Vec<String>,
@@ -38,7 +41,13 @@ pub fn compile(spec: Spec, ctx: &mut CompileCtx<'_>) -> Result<Occurrence, SpecE
     if spec.max.is_none() && spec.min.is_none() {
         return Err(SpecError::new(vec![], "`occurrence` needs `max` or `min`"));
     }
-    let target = TargetSpec { intents: spec.intents, phrases: spec.phrases, patterns: spec.patterns, with: spec.with };
+    let target = TargetSpec {
+        asks: spec.asks,
+        intents: spec.intents,
+        phrases: spec.phrases,
+        patterns: spec.patterns,
+        with: spec.with,
+    };
     Ok(Occurrence { target: Target::compile(target, ctx)?, max: spec.max, min: spec.min })
 }
 

@@ -1,5 +1,6 @@
 //! A target: what `occurrence`, `conditional` and `order` look for. Any of
-//! intents (whole sentences), phrases and patterns; the matches are the union.
+//! the asks the reading found (each clause that asks), intents (whole
+//! sentences), phrases and patterns; the matches are the union.
 
 use std::sync::Arc;
 
@@ -14,6 +15,10 @@ use crate::span::Span;
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetSpec {
+    /// Each ask the reading found: one match per clause that asks, so two
+    /// asks in one sentence count twice and one ask counts once.
+    #[serde(default)]
+    pub asks: bool,
     /// Sentences tagged with any of these intents.
     #[serde(default)]
     pub intents: Vec<String>,
@@ -31,6 +36,7 @@ pub struct TargetSpec {
 /// A compiled target.
 #[derive(Debug)]
 pub struct Target {
+    pub asks: bool,
     pub intents: IntentSet,
     pub phrases: Option<ListId>,
     pub patterns: Vec<Arc<Pattern>>,
@@ -43,20 +49,26 @@ impl Target {
     /// # Errors
     /// Unknown intents, invalid regexes, or an empty target.
     pub fn compile(spec: TargetSpec, ctx: &mut CompileCtx<'_>) -> Result<Self, SpecError> {
-        if spec.intents.is_empty() && spec.phrases.is_empty() && spec.patterns.is_empty() {
-            return Err(SpecError::new(vec![], "a target needs at least one of `intents`, `phrases` or `patterns`"));
+        if !spec.asks && spec.intents.is_empty() && spec.phrases.is_empty() && spec.patterns.is_empty() {
+            return Err(SpecError::new(
+                vec![],
+                "a target needs at least one of `asks`, `intents`, `phrases` or `patterns`",
+            ));
         }
         let intents = intent_set(ctx, "intents", &spec.intents)?;
         let with = intent_set(ctx, "with", &spec.with)?;
         let phrases = (!spec.phrases.is_empty()).then(|| ctx.phrases.list(spec.phrases));
         let patterns = compile_patterns("patterns", spec.patterns, ctx)?;
-        Ok(Self { intents, phrases, patterns, with })
+        Ok(Self { asks: spec.asks, intents, phrases, patterns, with })
     }
 
     /// Every match in scope, in text order. Intent matches are whole sentences.
     #[must_use]
     pub fn find(&self, ctx: &Ctx<'_>) -> Vec<Span> {
         let mut out = Vec::new();
+        if self.asks {
+            out.extend(ctx.asks.iter().map(|a| a.span).filter(|&s| ctx.in_scope(s)));
+        }
         if !self.intents.is_empty() {
             out.extend(ctx.sentences().filter(|&i| ctx.intents[i].intersects(self.intents)).map(|i| ctx.sentence(i)));
         }
