@@ -486,8 +486,9 @@ pub fn is_verb_form(word: &str, verbs: &[&str]) -> bool {
     let stems = |suffix: &str| -> Vec<String> {
         let Some(stem) = word.strip_suffix(suffix) else { return Vec::new() };
         let mut out = vec![stem.to_owned(), format!("{stem}e")];
+        // A doubled final consonant ("stopped"): letters, so one byte each.
         let b = stem.as_bytes();
-        if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+        if b.len() > 2 && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] == b[b.len() - 2] {
             out.push(stem[..stem.len() - 1].to_owned());
         }
         out
@@ -519,4 +520,24 @@ pub fn is_one_of(word: &str, sorted: &[&str]) -> bool {
 #[must_use]
 pub fn is(word: &str, list: &[&str]) -> bool {
     list.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_find_their_stems() {
+        assert!(is_verb_form("stopped", &["stop"]));
+        assert!(is_verb_form("writing", &["write"]));
+        assert!(is_verb_form("signs", &["sign"]));
+        assert!(!is_verb_form("morning", &["sign"]));
+    }
+
+    #[test]
+    fn verb_forms_of_words_ending_in_multibyte_letters() {
+        // U+1F7D is three bytes, the last two equal: not a doubled consonant.
+        assert!(!is_verb_form("\u{1f7d}ing", &["stop"]));
+        assert!(!is_verb_form("\u{1f7d}\u{1f7d}ed", &["stop"]));
+    }
 }
