@@ -141,6 +141,16 @@ impl Linter {
         // The `unused-exception` rule, run last.
         let mut unused_rule = None;
 
+        let ctx_for = |rule: &Rule| Ctx {
+            message,
+            hits: &hits,
+            open: &open,
+            intents: &intents,
+            asks: &asks,
+            kind,
+            figures: &figures,
+            scope: rule.scope,
+        };
         let mut diagnostics = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
         for &(i, level) in &self.active {
@@ -152,16 +162,7 @@ impl Linter {
                 unused_rule = Some((rule, level));
                 continue;
             }
-            let ctx = Ctx {
-                message,
-                hits: &hits,
-                open: &open,
-                intents: &intents,
-                asks: &asks,
-                kind,
-                figures: &figures,
-                scope: rule.scope,
-            };
+            let ctx = ctx_for(rule);
             findings.clear();
             rule.check.run(&ctx, &mut findings);
             if findings.is_empty() || !except(exceptions, rule, &mut used) {
@@ -169,16 +170,7 @@ impl Linter {
             }
         }
         if let Some((rule, level)) = unused_rule {
-            let ctx = Ctx {
-                message,
-                hits: &hits,
-                open: &open,
-                intents: &intents,
-                asks: &asks,
-                kind,
-                figures: &figures,
-                scope: rule.scope,
-            };
+            let ctx = ctx_for(rule);
             let found = self.unused_exceptions(exceptions, &used, rule);
             if found.is_empty() || !except(exceptions, rule, &mut used) {
                 diagnostics.extend(found.into_iter().map(|f| rule.diagnose(&ctx, f, level)));
